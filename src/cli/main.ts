@@ -1,0 +1,242 @@
+// The command line: how instructors, tests and benchmarks drive the engine.
+//   scenarios [--json] | bot | play | verify | schema | check-scenario
+// Every failure prints one clear line on stderr and exits non-zero; never a stack trace.
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { BUNDLED_SCENARIOS, getScenario } from "../content/scenarios";
+import {
+  appendTurn,
+  ENGINE_VERSION,
+  GENESIS_HASH,
+  type GameState,
+  newGame,
+  newRunFile,
+  parseRunFile,
+  POLICIES,
+  type PolicyName,
+  replayRun,
+  type RunFile,
+  runKpis,
+  type Scenario,
+  scoreRun,
+  stateHash,
+  step,
+  type WeekReport,
+} from "../engine";
+import { formatScenarioError, parseScenario } from "../engine/scenario";
+import { runFileJsonSchema } from "./json-schema";
+
+class CliError extends Error {}
+
+const USAGE = `usage: npm run sim --silent -- <command>
+  scenarios [--json]
+  bot    --scenario ID --seed SEED --policy NAME [--out run.json] [--json]
+  play   --scenario ID --seed SEED --decisions FILE [--out run.json] [--json]
+  verify RUNFILE [--json]
+  schema
+  check-scenario FILE`;
+
+function readJson(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new CliError(`cannot read ${what} "${path}"`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${what} "${path}" is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function scenarioById(id: string | undefined): Scenario {
+  if (!id) throw new CliError("missing --scenario ID (see `scenarios`)");
+  const s = getScenario(id);
+  if (!s) throw new CliError(`unknown scenario "${id}"; known: ${BUNDLED_SCENARIOS.map((x) => x.id).join(", ")}`);
+  return s;
+}
+
+function requireSeed(seed: string | undefined): string {
+  if (!seed) throw new CliError("missing --seed SEED");
+  if (seed.length > 200) throw new CliError("--seed is longer than 200 characters");
+  return seed;
+}
+
+/** The contract's result object. */
+function summary(scenario: Scenario, run: RunFile, state: GameState) {
+  const score = scoreRun(scenario, state);
+  const k = runKpis(scenario, state);
+  return {
+    scenario: scenario.id,
+    seed: run.seed,
+    engineVersion: ENGINE_VERSION,
+    turns: run.turns.length,
+    score: score.score,
+    stars: score.stars,
+    stateHash: run.hashes[run.hashes.length - 1] ?? GENESIS_HASH,
+    kpis: {
+      gmvFen: k.gmvFen,
+      orders: k.orders,
+      uv: k.uv,
+      conversionRate: k.conversionRate,
+      aovFen: k.aovFen,
+      grossProfitFen: k.grossProfitFen,
+      netProfitFen: k.netProfitFen,
+      adSpendFen: k.adSpendFen,
+      roas: k.roas,
+      dsr: k.dsr,
+      refundRate: k.refundRate,
+      repurchaseRate: k.repurchaseRate,
+      stockoutDays: k.stockoutDays,
+      cashEndFen: k.cashEndFen,
+    },
+  };
+}
+
+function print(result: ReturnType<typeof summary>, json: boolean | undefined): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const y = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+  const k = result.kpis;
+  process.stdout.write(
+    [
+      `scenario ${result.scenario}  seed ${result.seed}  engine ${result.engineVersion}  turns ${result.turns}`,
+      `score ${result.score}/1000  stars ${"★".repeat(result.stars)}${"☆".repeat(3 - result.stars)}`,
+      `GMV ${y(k.gmvFen)}  orders ${k.orders}  UV ${k.uv}  conversion ${(k.conversionRate * 100).toFixed(2)}%  AOV ${y(k.aovFen)}`,
+      `gross profit ${y(k.grossProfitFen)}  net profit ${y(k.netProfitFen)}  ad spend ${y(k.adSpendFen)}  ROAS ${k.roas.toFixed(2)}`,
+      `DSR ${k.dsr.toFixed(2)}  refund rate ${(k.refundRate * 100).toFixed(1)}%  stockout days ${k.stockoutDays}  cash ${y(k.cashEndFen)}`,
+      `state hash ${result.stateHash}`,
+    ].join("\n") + "\n",
+  );
+}
+
+/** Plays turns from a source of decisions, building the run file as the UI does. */
+function playTurns(
+  scenario: Scenario,
+  seed: string,
+  nextTurn: (state: GameState, reports: WeekReport[], t: number) => unknown[],
+): { run: RunFile; state: GameState } {
+  let state = newGame(scenario, seed);
+  let run = newRunFile(scenario, seed);
+  let prev = GENESIS_HASH;
+  const reports: WeekReport[] = [];
+  for (let t = 0; t < scenario.weeks && state.status === "playing"; t++) {
+    const decisions = nextTurn(state, reports, t);
+    const out = step(scenario, state, decisions);
+    if (!out.ok) {
+      const e = out.errors[0];
+      throw new CliError(`turn ${t + 1}, decision ${(e?.index ?? 0) + 1}: ${e?.error.message ?? "rejected"}`);
+    }
+    state = out.state;
+    reports.push(out.report);
+    prev = stateHash(state, prev);
+    run = appendTurn(run, out.ok ? (decisions as RunFile["turns"][number]) : [], prev);
+  }
+  return { run, state };
+}
+
+function writeOut(path: string | undefined, run: RunFile): void {
+  if (!path) return;
+  try {
+    writeFileSync(path, `${JSON.stringify(run, null, 2)}\n`);
+  } catch {
+    throw new CliError(`cannot write "${path}"`);
+  }
+}
+
+function main(argv: string[]): void {
+  const [command, ...rest] = argv;
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          scenario: { type: "string" },
+          seed: { type: "string" },
+          policy: { type: "string" },
+          decisions: { type: "string" },
+          out: { type: "string" },
+          json: { type: "boolean" },
+        },
+      });
+    } catch (e) {
+      throw new CliError((e as Error).message);
+    }
+  })();
+
+  switch (command) {
+    case "scenarios": {
+      const list = BUNDLED_SCENARIOS.map((s) => ({ id: s.id, title: s.title, weeks: s.weeks, levers: s.levers }));
+      if (values.json) process.stdout.write(`${JSON.stringify(list)}\n`);
+      else for (const s of list) process.stdout.write(`${s.id}\t${s.title["zh-CN"]} / ${s.title.en}\t${s.weeks} weeks\n`);
+      return;
+    }
+    case "bot": {
+      const scenario = scenarioById(values.scenario);
+      const seed = requireSeed(values.seed);
+      const name = values.policy ?? "";
+      if (!(name in POLICIES)) throw new CliError(`unknown policy "${name}"; known: ${Object.keys(POLICIES).join(", ")}`);
+      const policy = POLICIES[name as PolicyName];
+      const { run, state } = playTurns(scenario, seed, (st, reports) => policy(scenario, st, reports));
+      writeOut(values.out, run);
+      print(summary(scenario, run, state), values.json);
+      return;
+    }
+    case "play": {
+      const scenario = scenarioById(values.scenario);
+      const seed = requireSeed(values.seed);
+      if (!values.decisions) throw new CliError("missing --decisions FILE (a JSON array of turns, each an array of decisions)");
+      const turns = readJson(values.decisions, "decisions file");
+      if (!Array.isArray(turns) || !turns.every((t) => Array.isArray(t))) {
+        throw new CliError(`decisions file "${values.decisions}" must be a JSON array of turns, each an array of decisions`);
+      }
+      if (turns.length > scenario.weeks) throw new CliError(`decisions file has ${turns.length} turns; scenario "${scenario.id}" has ${scenario.weeks} weeks`);
+      const { run, state } = playTurns(scenario, seed, (_s, _r, t) => (t < turns.length ? (turns[t] as unknown[]) : []));
+      writeOut(values.out, run);
+      print(summary(scenario, run, state), values.json);
+      return;
+    }
+    case "verify": {
+      const file = positionals[0];
+      if (!file) throw new CliError("missing RUNFILE");
+      const parsed = parseRunFile(readJson(file, "run file"));
+      if (!parsed.ok) throw new CliError(`${file}: ${parsed.error}`);
+      const scenario = scenarioById(parsed.run.scenario.id);
+      const replay = replayRun(parsed.run, scenario);
+      if (!replay.ok) throw new CliError(`${file}: ${replay.error.message}`);
+      print(summary(scenario, parsed.run, replay.state), values.json);
+      return;
+    }
+    case "schema":
+      process.stdout.write(`${JSON.stringify(runFileJsonSchema(), null, 2)}\n`);
+      return;
+    case "check-scenario": {
+      const file = positionals[0];
+      if (!file) throw new CliError("missing FILE");
+      const r = parseScenario(readJson(file, "scenario file"), file);
+      if (!r.ok) throw new CliError(r.errors.map(formatScenarioError).join("\n"));
+      process.stdout.write(`${file}: ok (${r.scenario.id}, ${r.scenario.weeks} weeks)\n`);
+      return;
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      process.stdout.write(`${USAGE}\n`);
+      if (command === undefined) process.exitCode = 2;
+      return;
+    default:
+      throw new CliError(`unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (e) {
+  const msg = e instanceof CliError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
+  process.stderr.write(`shopsim: ${msg}\n`);
+  process.exitCode = e instanceof CliError ? 2 : 1;
+}

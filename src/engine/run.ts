@@ -1,0 +1,118 @@
+// Run files: the save, the submission and the replay input are one format. Replaying a run
+// recomputes every state and checks the recorded hash chain; any difference is named by turn.
+import { z } from "zod";
+import { GENESIS_HASH, stateHash } from "./hash";
+import type { Decision } from "./decisions";
+import { scenarioContentHash } from "./scenario";
+import type { Scenario } from "./scenario-schema";
+import { newGame } from "./state";
+import { step } from "./step";
+import type { GameState, WeekReport } from "./types";
+import { ENGINE_VERSION, RUN_FORMAT } from "./version";
+
+// Decisions inside a run are validated by the engine during replay (with turn-located errors);
+// here they only need to be objects with a type.
+const RawDecision = z.looseObject({ type: z.string() });
+
+export const RunFileSchema = z
+  .object({
+    format: z.literal(RUN_FORMAT),
+    version: z.literal(1),
+    engineVersion: z.string(),
+    scenario: z.object({ id: z.string(), contentHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    seed: z.string().min(1).max(200),
+    turns: z.array(z.array(RawDecision).max(200)).max(60),
+    hashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(60),
+  })
+  .strict();
+
+export interface RunFile {
+  format: typeof RUN_FORMAT;
+  version: 1;
+  engineVersion: string;
+  scenario: { id: string; contentHash: string };
+  seed: string;
+  turns: Decision[][];
+  hashes: string[];
+}
+
+export function newRunFile(scenario: Scenario, seed: string): RunFile {
+  return {
+    format: RUN_FORMAT,
+    version: 1,
+    engineVersion: ENGINE_VERSION,
+    scenario: { id: scenario.id, contentHash: scenarioContentHash(scenario) },
+    seed,
+    turns: [],
+    hashes: [],
+  };
+}
+
+export function appendTurn(run: RunFile, decisions: readonly Decision[], hash: string): RunFile {
+  return { ...run, turns: [...run.turns, [...decisions]], hashes: [...run.hashes, hash] };
+}
+
+export function parseRunFile(raw: unknown): { ok: true; run: RunFile } | { ok: false; error: string } {
+  const r = RunFileSchema.safeParse(raw);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    const path = i && i.path.length > 0 ? i.path.map(String).join(".") : "(root)";
+    return { ok: false, error: `not a valid run file: ${path}: ${i?.message ?? "invalid"}` };
+  }
+  if (r.data.turns.length !== r.data.hashes.length) {
+    return { ok: false, error: `not a valid run file: ${r.data.turns.length} turns but ${r.data.hashes.length} hashes` };
+  }
+  return { ok: true, run: r.data as unknown as RunFile };
+}
+
+export interface ReplayError {
+  key: string;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+export type ReplayResult =
+  | { ok: true; state: GameState; reports: WeekReport[]; hashes: string[] }
+  | { ok: false; error: ReplayError };
+
+/** Replays a run from its seed; refuses other engine/scenario versions; checks every hash. */
+export function replayRun(run: RunFile, scenario: Scenario, opts: { checkHashes?: boolean } = {}): ReplayResult {
+  const fail = (key: string, params: Record<string, string | number>, message: string): ReplayResult => ({
+    ok: false,
+    error: { key, params, message },
+  });
+  if (run.engineVersion !== ENGINE_VERSION) {
+    return fail("err.engineVersion", { run: run.engineVersion, engine: ENGINE_VERSION }, `run was played on engine ${run.engineVersion}; this is engine ${ENGINE_VERSION}`);
+  }
+  if (run.scenario.id !== scenario.id) {
+    return fail("err.scenarioId", { run: run.scenario.id, scenario: scenario.id }, `run is for scenario "${run.scenario.id}", not "${scenario.id}"`);
+  }
+  const contentHash = scenarioContentHash(scenario);
+  if (run.scenario.contentHash !== contentHash) {
+    return fail("err.scenarioContent", { id: scenario.id }, `scenario "${scenario.id}" has changed since this run was played (content hash differs)`);
+  }
+  if (run.turns.length > scenario.weeks) {
+    return fail("err.tooManyTurns", { turns: run.turns.length, weeks: scenario.weeks }, `run has ${run.turns.length} turns; the scenario has ${scenario.weeks} weeks`);
+  }
+  let state = newGame(scenario, run.seed);
+  let prev = GENESIS_HASH;
+  const reports: WeekReport[] = [];
+  const hashes: string[] = [];
+  for (let t = 0; t < run.turns.length; t++) {
+    const turn = run.turns[t] ?? [];
+    const out = step(scenario, state, turn);
+    if (!out.ok) {
+      const e = out.errors[0];
+      const idx = e?.index ?? 0;
+      return fail("err.replayDecision", { turn: t + 1, decision: idx + 1, reason: e?.error.message ?? "" }, `turn ${t + 1}, decision ${idx + 1} (${String(turn[idx]?.type)}): ${e?.error.message ?? "rejected"}`);
+    }
+    state = out.state;
+    reports.push(out.report);
+    prev = stateHash(state, prev);
+    hashes.push(prev);
+    if (opts.checkHashes !== false && run.hashes[t] !== prev) {
+      return fail("err.hashMismatch", { turn: t + 1 }, `turn ${t + 1}: the recorded state hash does not match the replay (the log was edited or played on another engine)`);
+    }
+  }
+  return { ok: true, state, reports, hashes };
+}

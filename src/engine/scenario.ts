@@ -1,0 +1,75 @@
+// Loading scenario files: shape (zod) plus the cross-references zod cannot see. Every problem is
+// reported with the file, the JSON path and the reason, so an instructor can fix it.
+import { canonicalJson, sha256Hex } from "./hash";
+import { type Scenario, ScenarioSchema } from "./scenario-schema";
+
+export interface ScenarioError {
+  file: string;
+  path: string;
+  reason: string;
+}
+
+export function formatScenarioError(e: ScenarioError): string {
+  return `${e.file}: ${e.path || "(root)"}: ${e.reason}`;
+}
+
+export function parseScenario(
+  raw: unknown,
+  file: string,
+): { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] } {
+  const parsed = ScenarioSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => ({ file, path: i.path.map(String).join("."), reason: i.message })),
+    };
+  }
+  const sc = parsed.data;
+  const errors: ScenarioError[] = [];
+  const add = (path: string, reason: string) => errors.push({ file, path, reason });
+
+  const shareSum = sc.market.segments.reduce((a, g) => a + g.share, 0);
+  if (Math.abs(shareSum - 1) > 0.001) add("market.segments", `segment shares sum to ${shareSum.toFixed(3)}, not 1`);
+  dupes(sc.market.segments.map((g) => g.id)).forEach((id) => add("market.segments", `segment id "${id}" is used twice`));
+  dupes(sc.market.keywords.map((k) => k.id)).forEach((id) => add("market.keywords", `keyword id "${id}" is used twice`));
+  dupes(sc.skus.map((k) => k.id)).forEach((id) => add("skus", `SKU id "${id}" is used twice`));
+  dupes(sc.objectives.map((o) => o.id)).forEach((id) => add("objectives", `objective id "${id}" is used twice`));
+  sc.market.keywords.forEach((k, i) => {
+    if (k.kind === "core" && k.dailySearches === 0) add(`market.keywords.${i}.dailySearches`, "a core keyword needs searches");
+  });
+  sc.skus.forEach((sku, i) => {
+    sku.title.forEach((kw, j) => {
+      if (!sc.market.keywords.some((k) => k.id === kw)) add(`skus.${i}.title.${j}`, `unknown keyword "${kw}"`);
+    });
+    if (new Set(sku.detail).size !== sku.detail.length) add(`skus.${i}.detail`, "a section appears twice");
+    const tiers = sku.supplier.tiers;
+    for (let j = 1; j < tiers.length; j++) {
+      if ((tiers[j]?.minQty ?? 0) <= (tiers[j - 1]?.minQty ?? 0)) add(`skus.${i}.supplier.tiers.${j}`, "tiers must be in ascending minQty");
+    }
+    if (sku.unitCostFen >= sku.priceFen) add(`skus.${i}.unitCostFen`, "the starting price does not cover the unit cost");
+  });
+  const [a, b, c] = sc.stars;
+  if (!(a < b && b < c)) add("stars", `star thresholds must ascend (got ${a}, ${b}, ${c})`);
+  if (c > 1000 || a < 0) add("stars", "star thresholds must lie within 0–1000");
+  sc.objectives.forEach((o, i) => {
+    if (o.floor === o.target) add(`objectives.${i}`, "floor and target must differ");
+  });
+  const t = sc.start.ads.target;
+  if (t !== "broad" && !sc.market.segments.some((g) => g.id === t)) add("start.ads.target", `unknown ad target "${t}"`);
+  sc.goals.forEach((g, i) => {
+    if (!/^P(X\.[a-c]|[12]\.\d[a-g])$/.test(g.code)) add(`goals.${i}.code`, `"${g.code}" is not a principle code (e.g. P1.2c)`);
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: sc };
+}
+
+function dupes(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out = new Set<string>();
+  for (const id of ids) (seen.has(id) ? out : seen).add(id);
+  return [...out];
+}
+
+/** Identifies the exact content a run was played on; recorded in every run file. */
+export function scenarioContentHash(scenario: Scenario): string {
+  return sha256Hex(canonicalJson(scenario));
+}

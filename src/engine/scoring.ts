@@ -1,0 +1,72 @@
+// Run KPIs (the CLI's `kpis` object) and the scenario's score: weighted objectives → 0–1000, stars.
+import type { Objective, Scenario } from "./scenario-schema";
+import type { GameState, Kpis } from "./types";
+
+/** KPIs over the whole run, in the CLI contract's names. Rates are fractions, money is fen. */
+export function runKpis(_scenario: Scenario, s: GameState): Kpis {
+  const L = (k: string) => s.ledger[k] ?? 0;
+  const t = s.totals;
+  const gross = t.gmvFen - t.refundFen - t.cogsFen;
+  const net = gross + L("commission") + L("logistics") + L("ads") + L("salaries") + L("holding") + L("design");
+  return {
+    gmvFen: t.gmvFen,
+    orders: t.orders,
+    uv: t.uv,
+    pv: t.pv,
+    conversionRate: t.uv > 0 ? t.orders / t.uv : 0,
+    aovFen: t.orders > 0 ? Math.round(t.gmvFen / t.orders) : 0,
+    addToCartRate: t.uv > 0 ? t.addToCart / t.uv : 0,
+    grossProfitFen: gross,
+    netProfitFen: net,
+    adSpendFen: t.adSpendFen,
+    roas: t.adSpendFen > 0 ? t.adGmvFen / t.adSpendFen : 0,
+    ppcFen: 0,
+    dsr: (s.dsr.description + s.dsr.service + s.dsr.logistics) / 3,
+    refundRate: t.units > 0 ? t.refundUnits / t.units : 0,
+    repurchaseRate: t.buyers > 0 ? t.repeatBuyers / t.buyers : 0,
+    stockoutDays: t.stockoutDays,
+    cashEndFen: s.cashFen,
+  };
+}
+
+export interface ObjectiveResult {
+  id: string;
+  label: Objective["label"];
+  kpi: Objective["kpi"];
+  value: number;
+  floor: number;
+  target: number;
+  /** 0–1: how far from floor to target the run got. */
+  fraction: number;
+  points: number;
+  maxPoints: number;
+}
+
+export interface ScoreResult {
+  score: number;
+  stars: 0 | 1 | 2 | 3;
+  objectives: ObjectiveResult[];
+}
+
+/** Linear between floor (0) and target (1), clamped; works for lower-is-better when floor > target. */
+export function objectiveFraction(value: number, floor: number, target: number): number {
+  if (floor === target) return value >= target ? 1 : 0;
+  return Math.min(1, Math.max(0, (value - floor) / (target - floor)));
+}
+
+export function scoreRun(scenario: Scenario, s: GameState): ScoreResult {
+  const kpis = runKpis(scenario, s);
+  const totalWeight = scenario.objectives.reduce((a, o) => a + o.weight, 0);
+  const objectives = scenario.objectives.map((o) => {
+    const value = kpis[o.kpi];
+    const fraction = objectiveFraction(value, o.floor, o.target);
+    const maxPoints = (1000 * o.weight) / totalWeight;
+    return { id: o.id, label: o.label, kpi: o.kpi, value, floor: o.floor, target: o.target, fraction, points: fraction * maxPoints, maxPoints };
+  });
+  // A bankrupt shop keeps what it earned before, but cannot earn stars.
+  const score = Math.round(objectives.reduce((a, o) => a + o.points, 0));
+  const [one, two, three] = scenario.stars;
+  let stars: 0 | 1 | 2 | 3 = score >= three ? 3 : score >= two ? 2 : score >= one ? 1 : 0;
+  if (s.status === "bankrupt") stars = 0;
+  return { score, stars, objectives };
+}

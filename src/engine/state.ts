@@ -1,0 +1,76 @@
+// The starting state of a run: the scenario's shop, plus everything drawn once from the seed.
+import { createStreams, openStreams, closeStreams } from "./rng";
+import type { Scenario } from "./scenario-schema";
+import { drawCompetitorScores } from "./systems/search";
+import type { GameState, RunTotals } from "./types";
+
+/** One stream per system, so a new draw in one system never shifts another's sequence. */
+export const STREAMS = ["market", "traffic", "funnel", "ads", "reviews", "returns"] as const;
+
+export function emptyTotals(): RunTotals {
+  return {
+    uv: 0,
+    pv: 0,
+    orders: 0,
+    units: 0,
+    gmvFen: 0,
+    refundFen: 0,
+    refundUnits: 0,
+    cogsFen: 0,
+    adSpendFen: 0,
+    adOrders: 0,
+    adGmvFen: 0,
+    stockoutDays: 0,
+    addToCart: 0,
+    repeatBuyers: 0,
+    buyers: 0,
+  };
+}
+
+export function newGame(scenario: Scenario, seed: string): GameState {
+  const rngStates = createStreams(seed, STREAMS);
+  const rngs = openStreams(rngStates);
+  const market = rngs.market;
+  if (!market) throw new Error("market stream missing");
+  const competitors: Record<string, number[]> = {};
+  for (const kw of scenario.market.keywords) {
+    if (kw.kind !== "core") continue;
+    competitors[kw.id] = drawCompetitorScores(market, kw, scenario.market.competitorsPerKeyword);
+  }
+  const firstSku = scenario.skus[0]?.id ?? "";
+  return {
+    week: 0,
+    seed,
+    scenarioId: scenario.id,
+    cashFen: scenario.start.cashFen,
+    ledger: {},
+    store: { ...scenario.start.store },
+    skus: scenario.skus.map((s) => ({
+      id: s.id,
+      priceFen: s.priceFen,
+      title: [...s.title],
+      image: s.image,
+      detail: [...s.detail],
+      stock: s.stock,
+      unitCostFen: s.unitCostFen,
+      pipeline: [],
+      refPriceFen: s.marketPriceFen,
+      recentSales: [0, 0, 0, 0, 0, 0, 0],
+      reviewCount: 0,
+      ratingSum: 0,
+      listedDay: 0,
+      unitsSold: 0,
+      stockoutDays: 0,
+      ctrIndex: 1,
+      cvrIndex: 0.5,
+    })),
+    ads: { dailyBudgetFen: scenario.start.ads.dailyBudgetFen, target: scenario.start.ads.target, sku: firstSku },
+    designerHoursLeft: scenario.start.designerHoursPerWeek,
+    dsr: { description: scenario.start.dsr, service: scenario.start.dsr, logistics: scenario.start.dsr },
+    totals: emptyTotals(),
+    rng: closeStreams(rngs),
+    status: "playing",
+    competitors,
+    pending: [],
+  };
+}

@@ -1,0 +1,269 @@
+// Core data types of the engine. Everything here is plain JSON-serialisable data:
+// the game state is hashed, saved in run files and replayed on the server.
+// Money is always integer fen (分): ¥1 = 100 fen.
+
+import type { StreamStates } from "./rng";
+import type { Scenario } from "./scenario-schema";
+
+export type Fen = number;
+
+/** Landing-page sections a detail page can be built from (P1.1c, P1.2e). */
+export const DETAIL_SECTIONS = [
+  "painPoint",
+  "solution",
+  "trust",
+  "purchaseGuide",
+  "video",
+  "comparison",
+  "reviews",
+  "specs",
+] as const;
+export type DetailSection = (typeof DETAIL_SECTIONS)[number];
+
+export const IMAGE_STYLES = ["white", "scene", "detail", "differentiated"] as const;
+export type ImageStyle = (typeof IMAGE_STYLES)[number];
+
+export const BANNER_FOCUS = ["hero", "promotion", "brand"] as const;
+export type BannerFocus = (typeof BANNER_FOCUS)[number];
+
+export const AD_TARGETS = ["broad", "segment"] as const;
+
+export interface StoreSettings {
+  /** Levels in the category tree from home page to product (1–5). P1.1a */
+  categoryDepth: number;
+  /** In-store search box on/off. P1.1a */
+  inStoreSearch: boolean;
+  /** What the home-page focus banner features. P1.1b */
+  banner: BannerFocus;
+  /** Mobile adaptation level 0 (shrunk desktop page) … 3 (mobile-first). P1.1d */
+  mobileLevel: number;
+  /** Page-speed work level 0 … 3; sets load time. P1.1d */
+  speedLevel: number;
+}
+
+export interface SkuState {
+  id: string;
+  priceFen: Fen;
+  /** Keyword ids from the scenario's keyword pool, in title order. P1.2c */
+  title: string[];
+  image: ImageStyle;
+  /** Ordered detail-page sections. P1.1c, P1.2e */
+  detail: DetailSection[];
+  stock: number;
+  /** Average unit cost of the stock on hand (fen, rounded). */
+  unitCostFen: Fen;
+  /** Orders placed with the supplier, arriving on a given absolute day. */
+  pipeline: { arriveDay: number; qty: number; unitCostFen: Fen }[];
+  /** Reference price buyers remember (fen, kept as a float then rounded for display). P1.2f */
+  refPriceFen: number;
+  /** Units sold on each of the last 7 days (most recent last): sales velocity for ranking. */
+  recentSales: number[];
+  /** Cumulative review count and sum of stars. */
+  reviewCount: number;
+  ratingSum: number;
+  /** Absolute day the SKU was listed (for the new-item boost). */
+  listedDay: number;
+  /** Units sold over the whole run. */
+  unitsSold: number;
+  /** Days on which the SKU was out of stock while buyers wanted it. */
+  stockoutDays: number;
+  /** Smoothed click-through and conversion used by search ranking (relative to category = 1). */
+  ctrIndex: number;
+  cvrIndex: number;
+}
+
+export interface AdSettings {
+  /** Info-flow ad daily budget (fen). */
+  dailyBudgetFen: Fen;
+  /** "broad" or the id of the segment targeted. P2.1a */
+  target: string;
+  /** SKU the ads point at. */
+  sku: string;
+}
+
+/** Rolling means of the three DSR sub-scores (1–5). */
+export interface Dsr {
+  description: number;
+  service: number;
+  logistics: number;
+}
+
+export interface LedgerTotals {
+  [category: string]: Fen;
+}
+
+export const LEDGER_CATEGORIES = [
+  "sales",
+  "refunds",
+  "inventory",
+  "commission",
+  "logistics",
+  "ads",
+  "salaries",
+  "holding",
+  "design",
+] as const;
+export type LedgerCategory = (typeof LEDGER_CATEGORIES)[number];
+
+export interface GameState {
+  /** Turn about to be played (0-based). Equals the number of weeks simulated so far. */
+  week: number;
+  seed: string;
+  scenarioId: string;
+  cashFen: Fen;
+  /** Cumulative ledger by category; cashFen = startCash + Σ ledger (cash conservation). */
+  ledger: LedgerTotals;
+  store: StoreSettings;
+  skus: SkuState[];
+  ads: AdSettings;
+  /** Designer hours left this week (reset every week). PX.c */
+  designerHoursLeft: number;
+  dsr: Dsr;
+  /** Cumulative KPIs over the run. */
+  totals: RunTotals;
+  /** Named seeded stream states (seedrandom {state:true}). */
+  rng: StreamStates;
+  /** "playing" until the last turn, then "finished"; "bankrupt" if cash ran out. */
+  status: "playing" | "finished" | "bankrupt";
+  /** Competing listings' ranking scores per core keyword, highest first (drawn at start). */
+  competitors: Record<string, number[]>;
+  /** Things that happen some days after a sale: reviews written, units returned. */
+  pending: PendingEffect[];
+}
+
+export interface PendingEffect {
+  day: number;
+  kind: "review" | "return";
+  sku: string;
+  qty: number;
+  priceFen: Fen;
+}
+
+export interface RunTotals {
+  uv: number;
+  pv: number;
+  orders: number;
+  units: number;
+  gmvFen: Fen;
+  refundFen: Fen;
+  refundUnits: number;
+  cogsFen: Fen;
+  adSpendFen: Fen;
+  adOrders: number;
+  adGmvFen: Fen;
+  stockoutDays: number;
+  addToCart: number;
+  repeatBuyers: number;
+  buyers: number;
+}
+
+/** Visitors by where they came from. */
+export interface TrafficBySource {
+  search: number;
+  ads: number;
+  home: number;
+}
+
+export interface DayReport {
+  day: number;
+  uv: number;
+  orders: number;
+  gmvFen: Fen;
+  stockouts: string[];
+}
+
+export interface SkuWeekReport {
+  id: string;
+  uv: number;
+  orders: number;
+  units: number;
+  gmvFen: Fen;
+  /** Average organic rank over its keywords weighted by volume (1 = top). */
+  avgRank: number;
+  /** Main-image click rate on search results (fraction). */
+  ctr: number;
+  conversion: number;
+  stockEnd: number;
+  stockoutDays: number;
+  rating: number;
+  reviewCount: number;
+  arrived: number;
+  /** Per keyword: rank and visitors from it. */
+  keywords: { id: string; rank: number; uv: number }[];
+}
+
+export interface Funnel {
+  /** Visitors (UV). */
+  visitors: number;
+  /** Visitors who stayed past the landing page (did not bounce). */
+  engaged: number;
+  addToCart: number;
+  orders: number;
+  paid: number;
+}
+
+export interface WeekEvent {
+  /** i18n key with params, rendered by the UI. */
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export interface WeekReport {
+  week: number;
+  days: DayReport[];
+  traffic: TrafficBySource;
+  funnel: Funnel;
+  skus: SkuWeekReport[];
+  /** Money movements of the week by ledger category (fen, signed). */
+  ledger: LedgerTotals;
+  kpis: Kpis;
+  events: WeekEvent[];
+  /** Sample reviews written this week. */
+  reviews: { sku: string; stars: number; key: string }[];
+  dsr: Dsr;
+  /** Diagnostics: the factors behind the numbers, for the advisor and tests. */
+  factors: WeekFactors;
+}
+
+export interface WeekFactors {
+  navReach: number;
+  bannerLift: number;
+  bounceMobile: number;
+  bounceDesktop: number;
+  loadSeconds: number;
+  detailQuality: Record<string, number>;
+  titleReadability: Record<string, number>;
+  imageCtr: Record<string, number>;
+  priceFactor: Record<string, number>;
+  reviewFactor: Record<string, number>;
+  adImpressions: number;
+  adClicks: number;
+}
+
+/** KPIs named as 生意参谋 names them. Rates are fractions, money is fen. */
+export interface Kpis {
+  gmvFen: Fen;
+  orders: number;
+  uv: number;
+  pv: number;
+  conversionRate: number;
+  aovFen: Fen;
+  addToCartRate: number;
+  grossProfitFen: Fen;
+  netProfitFen: Fen;
+  adSpendFen: Fen;
+  roas: number;
+  ppcFen: Fen;
+  dsr: number;
+  refundRate: number;
+  repurchaseRate: number;
+  stockoutDays: number;
+  cashEndFen: Fen;
+}
+
+export interface StepResult {
+  state: GameState;
+  report: WeekReport;
+}
+
+export type { Scenario };
