@@ -37,7 +37,7 @@ export function textbookTitle(scenario: Scenario): string[] {
   const kws = scenario.market.keywords;
   const core = kws
     .filter((k) => k.kind === "core")
-    .sort((a, b) => b.dailySearches * (1 - b.competition) - a.dailySearches * (1 - a.competition) || a.id.localeCompare(b.id));
+    .sort((a, b) => b.dailySearches * (1 - b.competition) - a.dailySearches * (1 - a.competition));
   const title: string[] = [];
   let chars = 0;
   const push = (id: string, c: number) => {
@@ -89,7 +89,7 @@ function reorderToCover(plan: Plan, scenario: Scenario, state: GameState, skuId:
 }
 
 function bestSegment(scenario: Scenario): string {
-  const best = [...scenario.market.segments].sort((a, b) => b.share * b.fit - a.share * a.fit || a.id.localeCompare(b.id))[0];
+  const best = [...scenario.market.segments].sort((a, b) => b.share * b.fit - a.share * a.fit)[0];
   return best?.id ?? "broad";
 }
 

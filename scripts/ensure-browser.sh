@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Browser tests drive Debian's Chromium (never a downloaded browser) and need CJK fonts,
+# or Chinese renders as boxes. Installs both when missing; safe to run repeatedly.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "installing ${need[*]} for the browser tests (apt-get)…"
+sudo_cmd=""
+[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+$sudo_cmd apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
