@@ -1,0 +1,18 @@
+// docs/run-file.schema.json is the published JSON Schema of run files; it must match the zod schemas.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runFileJsonSchema } from "../../src/cli/json-schema";
+
+describe("published run-file JSON Schema", () => {
+  it("is up to date (regenerate: npm run sim --silent -- schema > docs/run-file.schema.json)", () => {
+    const published = JSON.parse(readFileSync("docs/run-file.schema.json", "utf8"));
+    expect(published).toEqual(JSON.parse(JSON.stringify(runFileJsonSchema())));
+  });
+
+  it("lists every decision type", () => {
+    const text = JSON.stringify(runFileJsonSchema());
+    for (const t of ["setStore", "setTitle", "setImage", "setDetail", "setPrice", "reorder", "setAds"]) {
+      expect(text).toContain(`"${t}"`);
+    }
+  });
+});
