@@ -4,13 +4,13 @@
 // helpers (floor, round, abs, min, max, sqrt), which IEEE 754 fixes bit for bit.
 // exp and log follow the classic fdlibm algorithms (error < 1 ulp).
 
-export const LN2 = 0.6931471805599453;
-export const E = 2.718281828459045;
+export const LN2 = Math.LN2; // spec-defined as the correctly rounded value
+export const E = Math.E;
 
-// ln2 split so that k * LN2_HI is exact for |k| < 2^20 (low 32 bits of LN2_HI are zero).
-const LN2_HI = 6.93147180369123816490e-1;
+// ln2 = LN2_HI + LN2_LO; LN2_HI has only 32 significant bits, so k * LN2_HI is exact for |k| < 2^21.
+const LN2_HI = 0.6931471803691238;
 const LN2_LO = 1.9082149292705877e-10;
-const INV_LN2 = 1.4426950408889634;
+const INV_LN2 = Math.LOG2E;
 
 // Powers of two 2^-1074 … 2^1023, built by exact doublings/halvings.
 const POW2_MIN = -1074;
@@ -47,15 +47,15 @@ function ldexp(x: number, k: number): number {
 }
 
 // fdlibm exp polynomial (Remez approximation of r*(e^r+1)/(e^r-1) on |r| <= ln2/2).
-const P1 = 1.66666666666666019037e-1;
-const P2 = -2.77777777770155933842e-3;
-const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
-const P5 = 4.13813679705723846039e-8;
+const P1 = 0.16666666666666602;
+const P2 = -0.0027777777777015593;
+const P3 = 6.613756321437934e-5;
+const P4 = -1.6533902205465252e-6;
+const P5 = 4.1381367970572385e-8;
 
 /** Natural exponential, deterministic across engines. */
 export function exp(x: number): number {
-  if (x !== x) return Number.NaN;
+  if (Number.isNaN(x)) return Number.NaN;
   if (x > 709.8) return Number.POSITIVE_INFINITY;
   if (x < -745.2) return 0;
   const ax = Math.abs(x);
@@ -75,15 +75,15 @@ export function exp(x: number): number {
 }
 
 // fdlibm log polynomial (minimax version of the atanh series 2s + 2s^3/3 + …).
-const LG1 = 6.666666666666735130e-1;
-const LG2 = 3.999999999940941908e-1;
-const LG3 = 2.857142874366239149e-1;
-const LG4 = 2.222219843214978396e-1;
-const LG5 = 1.818357216161805012e-1;
-const LG6 = 1.531383769920937332e-1;
-const LG7 = 1.479819860511658591e-1;
-const SQRT2 = 1.4142135623730951;
-const SQRT1_2 = 0.7071067811865476;
+const LG1 = 0.6666666666666735;
+const LG2 = 0.3999999999940942;
+const LG3 = 0.2857142874366239;
+const LG4 = 0.22222198432149784;
+const LG5 = 0.1818357216161805;
+const LG6 = 0.15313837699209373;
+const LG7 = 0.14798198605116586;
+const SQRT2 = Math.SQRT2;
+const SQRT1_2 = Math.SQRT1_2;
 
 /**
  * k*ln2 + log(1+f) for f in [sqrt(1/2)-1, sqrt(2)-1), where f itself is exact
@@ -137,7 +137,7 @@ function reduceLog(x: number): [number, number] {
 
 /** Natural logarithm, deterministic across engines. */
 export function log(x: number): number {
-  if (x !== x || x < 0) return Number.NaN;
+  if (Number.isNaN(x) || x < 0) return Number.NaN;
   if (x === 0) return Number.NEGATIVE_INFINITY;
   if (x === Number.POSITIVE_INFINITY) return x;
   const [k, f] = reduceLog(x);
@@ -146,7 +146,7 @@ export function log(x: number): number {
 
 /** log(1 + x), accurate for tiny x. */
 export function log1p(x: number): number {
-  if (x !== x || x < -1) return Number.NaN;
+  if (Number.isNaN(x) || x < -1) return Number.NaN;
   if (x === -1) return Number.NEGATIVE_INFINITY;
   if (x >= SQRT1_2 - 1 && x < SQRT2 - 1) return logReduced(0, x);
   // Far from 0 the rounding of 1 + x costs at most a few ulp of the result.
@@ -155,7 +155,7 @@ export function log1p(x: number): number {
 
 /** exp(x) - 1, accurate for tiny x. */
 export function expm1(x: number): number {
-  if (x !== x) return Number.NaN;
+  if (Number.isNaN(x)) return Number.NaN;
   if (Math.abs(x) >= 0.5) return exp(x) - 1;
   // Taylor series in Horner form: x(1 + x/2(1 + x/3(1 + …))); 0.5^18/18! < 1e-21.
   let acc = 1;
@@ -281,9 +281,9 @@ function isOddInt(y: number): boolean {
 /** x^y, deterministic; special values follow Math.pow (ECMAScript Number::exponentiate). */
 export function pow(x: number, y: number): number {
   const INF = Number.POSITIVE_INFINITY;
-  if (y !== y) return Number.NaN;
+  if (Number.isNaN(y)) return Number.NaN;
   if (y === 0) return 1;
-  if (x !== x) return Number.NaN;
+  if (Number.isNaN(x)) return Number.NaN;
   if (x === INF) return y > 0 ? INF : 0;
   if (x === -INF) {
     if (y > 0) return isOddInt(y) ? -INF : INF;
@@ -318,7 +318,7 @@ export function pow(x: number, y: number): number {
 
 /** 1 / (1 + e^-x) without overflow for large |x|. */
 export function logistic(x: number): number {
-  if (x !== x) return Number.NaN;
+  if (Number.isNaN(x)) return Number.NaN;
   if (x >= 0) return 1 / (1 + exp(-x));
   const e = exp(x);
   return e / (1 + e);
@@ -327,6 +327,6 @@ export function logistic(x: number): number {
 /** Restrict x to [lo, hi]; NaN stays NaN so bad data is not silently hidden. */
 export function clamp(x: number, lo: number, hi: number): number {
   if (!(lo <= hi)) throw new Error(`clamp: invalid bounds lo=${lo} hi=${hi}`);
-  if (x !== x) return x;
-  return x < lo ? lo : x > hi ? hi : x;
+  if (Number.isNaN(x)) return x;
+  return Math.min(Math.max(x, lo), hi);
 }
