@@ -24,7 +24,7 @@ import {
   type WeekReport,
 } from "../engine";
 import { formatScenarioError, parseScenario } from "../engine/scenario";
-import { runFileJsonSchema } from "./json-schema";
+import { runFileJsonSchema, scenarioJsonSchema } from "./json-schema";
 
 class CliError extends Error {}
 
@@ -33,7 +33,7 @@ const USAGE = `usage: npm run sim --silent -- <command>
   bot    --scenario ID --seed SEED --policy NAME [--out run.json] [--json]
   play   --scenario ID --seed SEED --decisions FILE [--out run.json] [--json]
   verify RUNFILE [--json]
-  schema
+  schema [scenario]
   check-scenario FILE`;
 
 function readJson(path: string, what: string): unknown {
@@ -212,7 +212,10 @@ function main(argv: string[]): void {
       return;
     }
     case "schema":
-      process.stdout.write(`${JSON.stringify(runFileJsonSchema(), null, 2)}\n`);
+      // `schema` alone is the contract's run-file schema; `schema scenario` is for scenario authors.
+      if (positionals[0] === "scenario") process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      else if (positionals[0] === undefined) process.stdout.write(`${JSON.stringify(runFileJsonSchema(), null, 2)}\n`);
+      else throw new CliError(`unknown schema "${positionals[0]}"; use \`schema\` (run files) or \`schema scenario\``);
       return;
     case "check-scenario": {
       const file = positionals[0];

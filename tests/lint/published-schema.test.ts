@@ -1,7 +1,7 @@
 // docs/run-file.schema.json is the published JSON Schema of run files; it must match the zod schemas.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runFileJsonSchema } from "../../src/cli/json-schema";
+import { runFileJsonSchema, scenarioJsonSchema } from "../../src/cli/json-schema";
 
 describe("published run-file JSON Schema", () => {
   it("is up to date (regenerate: npm run sim --silent -- schema > docs/run-file.schema.json)", () => {
@@ -14,5 +14,10 @@ describe("published run-file JSON Schema", () => {
     for (const t of ["setStore", "setTitle", "setImage", "setDetail", "setPrice", "reorder", "setAds"]) {
       expect(text).toContain(`"${t}"`);
     }
+  });
+
+  it("scenario schema is up to date (npm run sim --silent -- schema scenario > docs/scenario.schema.json)", () => {
+    const published = JSON.parse(readFileSync("docs/scenario.schema.json", "utf8"));
+    expect(published).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
   });
 });
