@@ -221,7 +221,7 @@ function main(argv: string[]): void {
       const file = positionals[0];
       if (!file) throw new CliError("missing FILE");
       const r = parseScenario(readJson(file, "scenario file"), file);
-      if (!r.ok) throw new CliError(r.errors.map(formatScenarioError).join("\n"));
+      if (!r.ok) throw new CliError(r.errors.map(formatScenarioError).join("; ")); // one line on stderr
       process.stdout.write(`${file}: ok (${r.scenario.id}, ${r.scenario.weeks} weeks)\n`);
       return;
     }
@@ -232,7 +232,8 @@ function main(argv: string[]): void {
       if (command === undefined) process.exitCode = 2;
       return;
     default:
-      throw new CliError(`unknown command "${command}"\n${USAGE}`);
+      // One line on stderr (engine contract): name the commands instead of printing the usage block.
+      throw new CliError(`unknown command "${command}"; commands: scenarios, bot, play, verify, schema, check-scenario (see \`help\`)`);
   }
 }
 

@@ -20,3 +20,4 @@ export {
 export { POLICIES, type PolicyName, type Policy } from "./policies";
 export { designerHoursFor, reorderCostFen, estimateTitle } from "./levers";
 export { canonicalJson, stateHash, GENESIS_HASH } from "./hash";
+export { PRINCIPLES, type PrincipleCode, isPrincipleCode } from "./principles";

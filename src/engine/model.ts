@@ -36,7 +36,10 @@ export const TITLE_SELLING_POINT_LIFT = 0.08;
 export const TITLE_MARKETING_LIFT = 0.04;
 /** P1.2c: each marketing word beyond two reads as hype. KNOB. */
 export const TITLE_HYPE_PENALTY = 0.08;
-/** P1.2c: relevance of a core keyword the title lacks (platform's broad match). KNOB. */
+/**
+ * P1.2c: a core keyword the title lacks still matches broadly: the listing is shown on this share of
+ * those searches, and ranks with this relevance. KNOB.
+ */
 export const BROAD_MATCH_RELEVANCE = 0.12;
 
 /** P1.2d: main-image click multipliers. KNOB (direction from the lecture; size chosen). */
@@ -45,7 +48,7 @@ export const IMAGE_CTR = { white: 1.0, scene: 1.12, detail: 1.06, differentiated
 /** Organic search CTR by rank: 0.285 · rank^-1 (Sistrix/Backlinko: #1 28.5%, #10 ≈2.5%). */
 export const SEARCH_CTR_TOP = 0.285;
 /** Search ranking score exponents (no public source for Taobao weights). KNOB. */
-export const RANK_W = { ctr: 0.6, cvr: 0.6, sales: 0.8, dsr: 4, reviews: 0.3 } as const;
+export const RANK_W = { ctr: 0.3, cvr: 0.35, sales: 0.5, dsr: 4, reviews: 0.3 } as const;
 /** New-item boost (新品扶持) on ranking score during the first two weeks. KNOB. */
 export const NEW_ITEM_BOOST = 1.5;
 export const NEW_ITEM_DAYS = 14;
@@ -53,10 +56,14 @@ export const NEW_ITEM_DAYS = 14;
 export const COMPETITOR_SPREAD = 0.7;
 
 /** Funnel base rates. Calibrated so sensible play lands near 2% overall conversion (Wolfgang Digital 2016). */
-export const ADD_TO_CART_BASE = 0.085; // per engaged visitor; add-to-cart per session ≈ 8% (Salesforce)
+export const ADD_TO_CART_BASE = 0.08; // per engaged visitor; add-to-cart per session ≈ 8% (Salesforce)
 export const CART_TO_ORDER = 0.33; // cart abandonment ≈ 70% (Baymard)
 export const ORDER_TO_PAY = 0.93; // KNOB: no public figure for order → payment
 export const ADD_TO_CART_CAP = 0.8;
+/** Upper bound of the price multiplier (a ¥99 item at ¥59 does not sell 6× per visitor). KNOB. */
+export const PRICE_FACTOR_CAP = 4;
+/** Share of past buyers who come back to the shop's home page on a given day. KNOB. */
+export const RETURNING_BUYER_DAILY = 0.02;
 
 /** Source intent multipliers on add-to-cart: direct 3% vs organic 2.4% vs paid social 1.1% (practitioner compilations). */
 export const SOURCE_INTENT = { search: 1.0, home: 1.25, ads: 0.6 } as const;

@@ -1,6 +1,7 @@
 // Loading scenario files: shape (zod) plus the cross-references zod cannot see. Every problem is
 // reported with the file, the JSON path and the reason, so an instructor can fix it.
 import { canonicalJson, sha256Hex } from "./hash";
+import { isPrincipleCode } from "./principles";
 import { type Scenario, ScenarioSchema } from "./scenario-schema";
 
 export interface ScenarioError {
@@ -57,7 +58,7 @@ export function parseScenario(
   const t = sc.start.ads.target;
   if (t !== "broad" && !sc.market.segments.some((g) => g.id === t)) add("start.ads.target", `unknown ad target "${t}"`);
   sc.goals.forEach((g, i) => {
-    if (!/^P(X\.[a-c]|[12]\.\d[a-g])$/.test(g.code)) add(`goals.${i}.code`, `"${g.code}" is not a principle code (e.g. P1.2c)`);
+    if (!isPrincipleCode(g.code)) add(`goals.${i}.code`, `"${g.code}" is not a principle code of the lecture (e.g. P1.2c)`);
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: sc };
 }

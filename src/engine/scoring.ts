@@ -20,7 +20,7 @@ export function runKpis(_scenario: Scenario, s: GameState): Kpis {
     netProfitFen: net,
     adSpendFen: t.adSpendFen,
     roas: t.adSpendFen > 0 ? t.adGmvFen / t.adSpendFen : 0,
-    ppcFen: 0,
+    ppcFen: t.adClicks > 0 ? Math.round(t.adSpendFen / t.adClicks) : 0,
     dsr: (s.dsr.description + s.dsr.service + s.dsr.logistics) / 3,
     refundRate: t.units > 0 ? t.refundUnits / t.units : 0,
     repurchaseRate: t.buyers > 0 ? t.repeatBuyers / t.buyers : 0,

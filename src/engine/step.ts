@@ -22,6 +22,7 @@ import {
   REF_PRICE_MEMORY,
   RETURN_DELAY_DAYS,
   REVIEW_DELAY_DAYS,
+  RETURNING_BUYER_DAILY,
   REVIEW_RATE,
   SOURCE_INTENT,
 } from "./model";
@@ -117,6 +118,12 @@ function splitBySegment(rng: Rng, n: number, segments: readonly ScenarioSegment[
 }
 
 export function step(scenario: Scenario, state: GameState, decisions: readonly unknown[]): StepOutcome {
+  // A finished or bankrupt game is over: no further week (not even an empty one, which would
+  // otherwise charge another week's salary and advance the week past the scenario's end).
+  if (state.status !== "playing") {
+    const message = `the game is over (${state.status}); no more turns`;
+    return { ok: false, errors: [{ index: 0, error: { key: "err.gameOver", params: { status: state.status }, message } }] };
+  }
   const validation = validateTurn(scenario, state, decisions);
   if (!validation.ok) return validation;
   const s = validation.draft; // already a private copy with the decisions applied
@@ -251,7 +258,8 @@ function simulateDay(
       });
       const rank = rankAmong(score, s.competitors[kw.id] ?? []);
       const searches = kw.dailySearches * demand;
-      const expected = searches * searchCtr(rank) * sku.ctrIndex;
+      // A broad match is shown on only part of the searches (rel < 1), and ranks lower there too.
+      const expected = searches * rel * searchCtr(rank) * sku.ctrIndex;
       const k = poisson(traffic, expected);
       clicks += k;
       week.searches += Math.round(searches);
@@ -268,7 +276,7 @@ function simulateDay(
   }
 
   // Home page (P1.1a, P1.1b): direct visitors and past buyers coming back to the shop.
-  const homeExpected = scenario.market.homeVisitorsPerDay * demand + 0.01 * s.totals.buyers;
+  const homeExpected = scenario.market.homeVisitorsPerDay * demand + RETURNING_BUYER_DAILY * s.totals.buyers;
   const homeUv = poisson(traffic, homeExpected);
   const reachP = clamp(f.navReach * f.bannerLift, 0, 0.95);
   const reached = binomial(traffic, homeUv, reachP);
@@ -300,6 +308,7 @@ function simulateDay(
     s.totals.adSpendFen += spend;
     acc.adImpressions += impressions;
     acc.adClicks += clicks;
+    s.totals.adClicks += clicks;
     const v = visitors.get(s.ads.sku);
     if (v) {
       v.ads = targeted ? segments.map((g) => (g.id === s.ads.target ? clicks : 0)) : splitBySegment(adsRng, clicks, segments);

@@ -149,11 +149,13 @@ export interface RunTotals {
   refundUnits: number;
   cogsFen: Fen;
   adSpendFen: Fen;
+  adClicks: number;
   adOrders: number;
   adGmvFen: Fen;
   stockoutDays: number;
   addToCart: number;
   repeatBuyers: number;
+  /** Paying buyers (one unit per order in this version). */
   buyers: number;
 }
 

@@ -1,7 +1,7 @@
 // Price response (P1.2f): constant elasticity against the market price, a reference-price
 // memory where losses weigh twice gains, and the psychology of price endings.
 import { clamp, exp, pow } from "../detmath";
-import { CHARM_LIFT, REF_GAIN, REF_LOSS, ROUND_LIFT, ROUND_MIN_PRICE_FEN } from "../model";
+import { CHARM_LIFT, PRICE_FACTOR_CAP, REF_GAIN, REF_LOSS, ROUND_LIFT, ROUND_MIN_PRICE_FEN } from "../model";
 
 /** A charm price ends in 9 in its last non-zero yuan/jiao digit: ¥89, ¥9.9, ¥199.90, ¥8.99. */
 export function isCharmPrice(priceFen: number): boolean {
@@ -32,5 +32,5 @@ export function priceFactor(p: PriceResponseInput): number {
   f *= exp(REF_GAIN * gain - REF_LOSS * loss);
   if (isCharmPrice(p.priceFen)) f *= 1 + CHARM_LIFT * p.priceSensitivity;
   else if (isRoundPrice(p.priceFen) && p.priceFen >= ROUND_MIN_PRICE_FEN) f *= 1 + ROUND_LIFT * (1 - p.priceSensitivity);
-  return clamp(f, 0, 6);
+  return clamp(f, 0, PRICE_FACTOR_CAP);
 }

@@ -9,7 +9,7 @@ import { exp } from "../detmath";
 
 /** Competing listing scores for a keyword, highest first. Stronger competition → higher scores. */
 export function drawCompetitorScores(rng: Rng, kw: ScenarioKeyword, count: number): number[] {
-  const median = 1 + 5 * kw.competition;
+  const median = 1 + 3 * kw.competition;
   const scores: number[] = [];
   for (let i = 0; i < count; i++) {
     scores.push(Math.round(median * exp(COMPETITOR_SPREAD * normal(rng, 0, 1)) * 1e6) / 1e6);
