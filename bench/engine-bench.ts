@@ -2,7 +2,17 @@
 //  - median time of one simulated week (step) for each bundled scenario
 //  - time to replay a whole recorded run (what `verify` and the server do per submission)
 import { BUNDLED_SCENARIOS } from "../src/content/scenarios";
-import { appendTurn, GENESIS_HASH, newGame, newRunFile, POLICIES, replayRun, stateHash, step, type WeekReport } from "../src/engine";
+import {
+  appendTurn,
+  GENESIS_HASH,
+  newGame,
+  newRunFile,
+  POLICIES,
+  replayRun,
+  stateHash,
+  step,
+  type WeekReport,
+} from "../src/engine";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -19,14 +19,22 @@ for (const [name, policy] of Object.entries(POLICIES)) {
       reports.push(out.report);
       if (i === 0) {
         const k = out.report.kpis;
-        console.log(`${name} w${t + 1} uv ${k.uv} src ${JSON.stringify(out.report.traffic)} orders ${k.orders} conv ${(k.conversionRate * 100).toFixed(2)}% atc ${(k.addToCartRate * 100).toFixed(1)}% gmv ${k.gmvFen / 100} net ${k.netProfitFen / 100} ads ${k.adSpendFen / 100} roas ${k.roas.toFixed(2)} rank ${out.report.skus.map((s) => s.avgRank).join("/")} stock ${out.report.skus.map((s) => s.stockEnd).join("/")} so ${k.stockoutDays} rev ${out.report.skus.map((s) => s.reviewCount).join("/")} bounce ${out.report.factors.bounceMobile.toFixed(2)}`);
+        console.log(
+          `${name} w${t + 1} uv ${k.uv} src ${JSON.stringify(out.report.traffic)} orders ${k.orders} conv ${(k.conversionRate * 100).toFixed(2)}% atc ${(k.addToCartRate * 100).toFixed(1)}% gmv ${k.gmvFen / 100} net ${k.netProfitFen / 100} ads ${k.adSpendFen / 100} roas ${k.roas.toFixed(2)} rank ${out.report.skus.map((s) => s.avgRank).join("/")} stock ${out.report.skus.map((s) => s.stockEnd).join("/")} so ${k.stockoutDays} rev ${out.report.skus.map((s) => s.reviewCount).join("/")} bounce ${out.report.factors.bounceMobile.toFixed(2)}`,
+        );
       }
     }
     const sc = scoreRun(scenario, state);
     scores.push(sc.score);
     conv.push(runKpis(scenario, state).conversionRate);
-    if (i === 0) console.log(name, JSON.stringify(sc.objectives.map((o) => [o.id, Math.round(o.value * 1000) / 1000, Math.round(o.points)])));
+    if (i === 0)
+      console.log(
+        name,
+        JSON.stringify(sc.objectives.map((o) => [o.id, Math.round(o.value * 1000) / 1000, Math.round(o.points)])),
+      );
   }
   const mean = scores.reduce((a, b) => a + b, 0) / seeds;
-  console.log(`${name}: mean score ${mean.toFixed(0)} min ${Math.min(...scores)} max ${Math.max(...scores)} mean conv ${((conv.reduce((a, b) => a + b, 0) / seeds) * 100).toFixed(2)}%`);
+  console.log(
+    `${name}: mean score ${mean.toFixed(0)} min ${Math.min(...scores)} max ${Math.max(...scores)} mean conv ${((conv.reduce((a, b) => a + b, 0) / seeds) * 100).toFixed(2)}%`,
+  );
 }

@@ -9,7 +9,11 @@ const failures = [];
 
 function run(name, cmd, args, opts = {}) {
   console.log(`\n── ${name}: ${cmd} ${args.join(" ")}`);
-  const r = spawnSync(cmd, args, { stdio: opts.capture ? ["inherit", "pipe", "inherit"] : "inherit", encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
+  const r = spawnSync(cmd, args, {
+    stdio: opts.capture ? ["inherit", "pipe", "inherit"] : "inherit",
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: "0" },
+  });
   if (opts.capture && r.stdout) process.stdout.write(r.stdout);
   return r;
 }
@@ -28,7 +32,13 @@ step("lint", "npx", ["biome", "check", "."]);
 step("types", "npx", ["tsc", "--noEmit"]);
 
 const vitest = run("unit, property and golden tests", "npx", [
-  "vitest", "run", "--config", "vitest.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json",
+  "vitest",
+  "run",
+  "--config",
+  "vitest.config.ts",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-results/vitest.json",
 ]);
 if (existsSync("test-results/vitest.json")) {
   const j = JSON.parse(readFileSync("test-results/vitest.json", "utf8"));

@@ -21,6 +21,7 @@ export function scenarioJsonSchema(): unknown {
     ...z.toJSONSchema(ScenarioSchema, { target: "draft-2020-12" }),
     $id: "https://shopsim.invalid/schema/scenario.json",
     title: "ShopSim scenario file",
-    description: "A ShopSim scenario: story, market, starting shop, objectives. Money in integer fen; text in zh-CN and en.",
+    description:
+      "A ShopSim scenario: story, market, starting shop, objectives. Money in integer fen; text in zh-CN and en.",
   };
 }

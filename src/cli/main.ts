@@ -7,15 +7,15 @@ import { BUNDLED_SCENARIOS, getScenario } from "../content/scenarios";
 import {
   appendTurn,
   ENGINE_VERSION,
-  GENESIS_HASH,
   type GameState,
+  GENESIS_HASH,
   newGame,
   newRunFile,
-  parseRunFile,
   POLICIES,
   type PolicyName,
-  replayRun,
+  parseRunFile,
   type RunFile,
+  replayRun,
   runKpis,
   type Scenario,
   scoreRun,
@@ -109,7 +109,8 @@ function print(result: ReturnType<typeof summary>, json: boolean | undefined): v
       `gross profit ${y(k.grossProfitFen)}  net profit ${y(k.netProfitFen)}  ad spend ${y(k.adSpendFen)}  ROAS ${k.roas.toFixed(2)}`,
       `DSR ${k.dsr.toFixed(2)}  refund rate ${(k.refundRate * 100).toFixed(1)}%  stockout days ${k.stockoutDays}  cash ${y(k.cashEndFen)}`,
       `state hash ${result.stateHash}`,
-    ].join("\n") + "\n",
+      "",
+    ].join("\n"),
   );
 }
 
@@ -172,14 +173,16 @@ function main(argv: string[]): void {
     case "scenarios": {
       const list = BUNDLED_SCENARIOS.map((s) => ({ id: s.id, title: s.title, weeks: s.weeks, levers: s.levers }));
       if (values.json) process.stdout.write(`${JSON.stringify(list)}\n`);
-      else for (const s of list) process.stdout.write(`${s.id}\t${s.title["zh-CN"]} / ${s.title.en}\t${s.weeks} weeks\n`);
+      else
+        for (const s of list) process.stdout.write(`${s.id}\t${s.title["zh-CN"]} / ${s.title.en}\t${s.weeks} weeks\n`);
       return;
     }
     case "bot": {
       const scenario = scenarioById(values.scenario);
       const seed = requireSeed(values.seed);
       const name = values.policy ?? "";
-      if (!(name in POLICIES)) throw new CliError(`unknown policy "${name}"; known: ${Object.keys(POLICIES).join(", ")}`);
+      if (!(name in POLICIES))
+        throw new CliError(`unknown policy "${name}"; known: ${Object.keys(POLICIES).join(", ")}`);
       const policy = POLICIES[name as PolicyName];
       const { run, state } = playTurns(scenario, seed, (st, reports) => policy(scenario, st, reports));
       writeOut(values.out, run);
@@ -189,13 +192,21 @@ function main(argv: string[]): void {
     case "play": {
       const scenario = scenarioById(values.scenario);
       const seed = requireSeed(values.seed);
-      if (!values.decisions) throw new CliError("missing --decisions FILE (a JSON array of turns, each an array of decisions)");
+      if (!values.decisions)
+        throw new CliError("missing --decisions FILE (a JSON array of turns, each an array of decisions)");
       const turns = readJson(values.decisions, "decisions file");
       if (!Array.isArray(turns) || !turns.every((t) => Array.isArray(t))) {
-        throw new CliError(`decisions file "${values.decisions}" must be a JSON array of turns, each an array of decisions`);
+        throw new CliError(
+          `decisions file "${values.decisions}" must be a JSON array of turns, each an array of decisions`,
+        );
       }
-      if (turns.length > scenario.weeks) throw new CliError(`decisions file has ${turns.length} turns; scenario "${scenario.id}" has ${scenario.weeks} weeks`);
-      const { run, state } = playTurns(scenario, seed, (_s, _r, t) => (t < turns.length ? (turns[t] as unknown[]) : []));
+      if (turns.length > scenario.weeks)
+        throw new CliError(
+          `decisions file has ${turns.length} turns; scenario "${scenario.id}" has ${scenario.weeks} weeks`,
+        );
+      const { run, state } = playTurns(scenario, seed, (_s, _r, t) =>
+        t < turns.length ? (turns[t] as unknown[]) : [],
+      );
       writeOut(values.out, run);
       print(summary(scenario, run, state), values.json);
       return;
@@ -233,7 +244,9 @@ function main(argv: string[]): void {
       return;
     default:
       // One line on stderr (engine contract): name the commands instead of printing the usage block.
-      throw new CliError(`unknown command "${command}"; commands: scenarios, bot, play, verify, schema, check-scenario (see \`help\`)`);
+      throw new CliError(
+        `unknown command "${command}"; commands: scenarios, bot, play, verify, schema, check-scenario (see \`help\`)`,
+      );
   }
 }
 

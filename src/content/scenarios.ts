@@ -1,9 +1,9 @@
 // Scenarios shipped with the game, bundled into the browser build and used by the CLI by id.
 // Instructors' own files are loaded by path through the same parser.
-import { parseScenario } from "../engine/scenario";
-import { formatScenarioError } from "../engine/scenario";
-import type { Scenario } from "../engine/scenario-schema";
+
 import launchJson from "../../scenarios/launch.json";
+import { formatScenarioError, parseScenario } from "../engine/scenario";
+import type { Scenario } from "../engine/scenario-schema";
 
 const RAW: Record<string, unknown> = { launch: launchJson };
 

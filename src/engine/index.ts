@@ -1,23 +1,31 @@
 // Public surface of the engine. The UI, the store, the CLI and the tests import from here.
-export { ENGINE_VERSION, RUN_FORMAT } from "./version";
-export * from "./types";
+
 export * from "./decisions";
-export { ScenarioSchema, type Scenario, type Objective, type ScenarioKeyword, type ScenarioSegment, type ScenarioSku } from "./scenario-schema";
-export { parseScenario, scenarioContentHash, type ScenarioError } from "./scenario";
-export { newGame } from "./state";
-export { checkDecision, validateTurn, type TurnValidation } from "./validate";
-export { step, type StepOutcome } from "./step";
-export { runKpis, scoreRun, type ScoreResult, type ObjectiveResult } from "./scoring";
+export { canonicalJson, GENESIS_HASH, stateHash } from "./hash";
+export { designerHoursFor, estimateTitle, reorderCostFen } from "./levers";
+export { POLICIES, type Policy, type PolicyName } from "./policies";
+export { isPrincipleCode, PRINCIPLES, type PrincipleCode } from "./principles";
 export {
-  RunFileSchema,
-  type RunFile,
-  newRunFile,
   appendTurn,
-  replayRun,
+  newRunFile,
   parseRunFile,
   type ReplayResult,
+  type RunFile,
+  RunFileSchema,
+  replayRun,
 } from "./run";
-export { POLICIES, type PolicyName, type Policy } from "./policies";
-export { designerHoursFor, reorderCostFen, estimateTitle } from "./levers";
-export { canonicalJson, stateHash, GENESIS_HASH } from "./hash";
-export { PRINCIPLES, type PrincipleCode, isPrincipleCode } from "./principles";
+export { parseScenario, type ScenarioError, scenarioContentHash } from "./scenario";
+export {
+  type Objective,
+  type Scenario,
+  type ScenarioKeyword,
+  ScenarioSchema,
+  type ScenarioSegment,
+  type ScenarioSku,
+} from "./scenario-schema";
+export { type ObjectiveResult, runKpis, type ScoreResult, scoreRun } from "./scoring";
+export { newGame } from "./state";
+export { type StepOutcome, step } from "./step";
+export * from "./types";
+export { checkDecision, type TurnValidation, validateTurn } from "./validate";
+export { ENGINE_VERSION, RUN_FORMAT } from "./version";

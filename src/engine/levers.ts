@@ -12,8 +12,10 @@ export function designerHoursFor(_scenario: Scenario, state: GameState, d: Decis
     case "setStore": {
       let h = 0;
       const s = state.store;
-      if (d.mobileLevel !== undefined && d.mobileLevel > s.mobileLevel) h += HOURS.mobilePerLevel * (d.mobileLevel - s.mobileLevel);
-      if (d.speedLevel !== undefined && d.speedLevel > s.speedLevel) h += HOURS.speedPerLevel * (d.speedLevel - s.speedLevel);
+      if (d.mobileLevel !== undefined && d.mobileLevel > s.mobileLevel)
+        h += HOURS.mobilePerLevel * (d.mobileLevel - s.mobileLevel);
+      if (d.speedLevel !== undefined && d.speedLevel > s.speedLevel)
+        h += HOURS.speedPerLevel * (d.speedLevel - s.speedLevel);
       if (d.categoryDepth !== undefined && d.categoryDepth !== s.categoryDepth) h += HOURS.depth;
       if (d.banner !== undefined && d.banner !== s.banner) h += HOURS.banner;
       return h;

@@ -3,8 +3,8 @@
 // measured over many seeds means something.
 import type { Decision } from "./decisions";
 import { unitCostFor } from "./levers";
-import type { Scenario } from "./scenario-schema";
 import { TITLE_MAX_CHARS } from "./model";
+import type { Scenario } from "./scenario-schema";
 import type { DetailSection, GameState, WeekReport } from "./types";
 import { applyDecision, parseDecision } from "./validate";
 
@@ -57,7 +57,15 @@ export function textbookTitle(scenario: Scenario): string[] {
 }
 
 /** The lecture's page: pain point → solution → trust → purchase guide, then content that answers doubts. */
-export const TEXTBOOK_DETAIL: DetailSection[] = ["painPoint", "solution", "trust", "purchaseGuide", "video", "reviews", "comparison"];
+export const TEXTBOOK_DETAIL: DetailSection[] = [
+  "painPoint",
+  "solution",
+  "trust",
+  "purchaseGuide",
+  "video",
+  "reviews",
+  "comparison",
+];
 
 /** Largest price ending in 9 yuan at or below `fen` (¥91.08 → ¥89). */
 export function charmPriceBelow(fen: number): number {
@@ -98,18 +106,26 @@ export const textbook: Policy = (scenario, state) => {
   const plan = new Plan(scenario, state);
   const levers = new Set(scenario.levers);
   const hero = state.skus[0];
-  if (levers.has("store")) plan.try({ type: "setStore", categoryDepth: Math.min(state.store.categoryDepth, 2), inStoreSearch: true, banner: "hero" });
+  if (levers.has("store"))
+    plan.try({
+      type: "setStore",
+      categoryDepth: Math.min(state.store.categoryDepth, 2),
+      inStoreSearch: true,
+      banner: "hero",
+    });
   if (levers.has("product")) {
     const title = textbookTitle(scenario);
     for (const sku of state.skus) plan.try({ type: "setTitle", sku: sku.id, keywords: title });
     if (hero) plan.try({ type: "setDetail", sku: hero.id, sections: TEXTBOOK_DETAIL });
   }
   if (levers.has("store")) {
-    for (let lvl = plan.state.store.mobileLevel + 1; lvl <= 3; lvl++) if (!plan.try({ type: "setStore", mobileLevel: lvl })) break;
+    for (let lvl = plan.state.store.mobileLevel + 1; lvl <= 3; lvl++)
+      if (!plan.try({ type: "setStore", mobileLevel: lvl })) break;
   }
   if (levers.has("product") && hero) plan.try({ type: "setImage", sku: hero.id, style: "differentiated" });
   if (levers.has("store")) {
-    for (let lvl = plan.state.store.speedLevel + 1; lvl <= 3; lvl++) if (!plan.try({ type: "setStore", speedLevel: lvl })) break;
+    for (let lvl = plan.state.store.speedLevel + 1; lvl <= 3; lvl++)
+      if (!plan.try({ type: "setStore", speedLevel: lvl })) break;
   }
   if (levers.has("product")) {
     for (const sku of state.skus.slice(1)) {
@@ -122,11 +138,15 @@ export const textbook: Policy = (scenario, state) => {
       const spec = scenario.skus.find((k) => k.id === sku.id);
       if (!spec) continue;
       const target = charmPriceBelow(Math.round(spec.marketPriceFen * 0.92));
-      if (target > spec.unitCostFen * 1.5 && target !== sku.priceFen) plan.try({ type: "setPrice", sku: sku.id, priceFen: target });
+      if (target > spec.unitCostFen * 1.5 && target !== sku.priceFen)
+        plan.try({ type: "setPrice", sku: sku.id, priceFen: target });
     }
   }
   if (levers.has("inventory")) {
-    state.skus.forEach((sku, i) => reorderToCover(plan, scenario, state, sku.id, i === 0 ? 8 : 5));
+    // Before there is a sales history, plan on 8 a day for the hero product and 5 for the others.
+    state.skus.forEach((sku, i) => {
+      reorderToCover(plan, scenario, state, sku.id, i === 0 ? 8 : 5);
+    });
   }
   if (levers.has("marketing") && hero) {
     // A small, targeted budget to get the first sales and reviews (破零), then a maintenance level.
@@ -150,7 +170,8 @@ export const naive: Policy = (scenario, state) => {
       const spec = scenario.skus.find((k) => k.id === sku.id);
       if (!spec || sku.pipeline.length > 0 || sku.stock >= 30) continue;
       let qty = Math.max(spec.supplier.minOrder, 300);
-      while (qty >= spec.supplier.minOrder && unitCostFor(scenario, sku.id, qty) * qty > plan.state.cashFen) qty = Math.floor(qty / 2);
+      while (qty >= spec.supplier.minOrder && unitCostFor(scenario, sku.id, qty) * qty > plan.state.cashFen)
+        qty = Math.floor(qty / 2);
       if (qty >= spec.supplier.minOrder) plan.try({ type: "reorder", sku: sku.id, qty });
     }
   }

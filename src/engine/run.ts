@@ -1,8 +1,8 @@
 // Run files: the save, the submission and the replay input are one format. Replaying a run
 // recomputes every state and checks the recorded hash chain; any difference is named by turn.
 import { z } from "zod";
-import { GENESIS_HASH, stateHash } from "./hash";
 import type { Decision } from "./decisions";
+import { GENESIS_HASH, stateHash } from "./hash";
 import { scenarioContentHash } from "./scenario";
 import type { Scenario } from "./scenario-schema";
 import { newGame } from "./state";
@@ -60,7 +60,10 @@ export function parseRunFile(raw: unknown): { ok: true; run: RunFile } | { ok: f
     return { ok: false, error: `not a valid run file: ${path}: ${i?.message ?? "invalid"}` };
   }
   if (r.data.turns.length !== r.data.hashes.length) {
-    return { ok: false, error: `not a valid run file: ${r.data.turns.length} turns but ${r.data.hashes.length} hashes` };
+    return {
+      ok: false,
+      error: `not a valid run file: ${r.data.turns.length} turns but ${r.data.hashes.length} hashes`,
+    };
   }
   return { ok: true, run: r.data as unknown as RunFile };
 }
@@ -82,17 +85,33 @@ export function replayRun(run: RunFile, scenario: Scenario, opts: { checkHashes?
     error: { key, params, message },
   });
   if (run.engineVersion !== ENGINE_VERSION) {
-    return fail("err.engineVersion", { run: run.engineVersion, engine: ENGINE_VERSION }, `run was played on engine ${run.engineVersion}; this is engine ${ENGINE_VERSION}`);
+    return fail(
+      "err.engineVersion",
+      { run: run.engineVersion, engine: ENGINE_VERSION },
+      `run was played on engine ${run.engineVersion}; this is engine ${ENGINE_VERSION}`,
+    );
   }
   if (run.scenario.id !== scenario.id) {
-    return fail("err.scenarioId", { run: run.scenario.id, scenario: scenario.id }, `run is for scenario "${run.scenario.id}", not "${scenario.id}"`);
+    return fail(
+      "err.scenarioId",
+      { run: run.scenario.id, scenario: scenario.id },
+      `run is for scenario "${run.scenario.id}", not "${scenario.id}"`,
+    );
   }
   const contentHash = scenarioContentHash(scenario);
   if (run.scenario.contentHash !== contentHash) {
-    return fail("err.scenarioContent", { id: scenario.id }, `scenario "${scenario.id}" has changed since this run was played (content hash differs)`);
+    return fail(
+      "err.scenarioContent",
+      { id: scenario.id },
+      `scenario "${scenario.id}" has changed since this run was played (content hash differs)`,
+    );
   }
   if (run.turns.length > scenario.weeks) {
-    return fail("err.tooManyTurns", { turns: run.turns.length, weeks: scenario.weeks }, `run has ${run.turns.length} turns; the scenario has ${scenario.weeks} weeks`);
+    return fail(
+      "err.tooManyTurns",
+      { turns: run.turns.length, weeks: scenario.weeks },
+      `run has ${run.turns.length} turns; the scenario has ${scenario.weeks} weeks`,
+    );
   }
   let state = newGame(scenario, run.seed);
   let prev = GENESIS_HASH;
@@ -104,14 +123,22 @@ export function replayRun(run: RunFile, scenario: Scenario, opts: { checkHashes?
     if (!out.ok) {
       const e = out.errors[0];
       const idx = e?.index ?? 0;
-      return fail("err.replayDecision", { turn: t + 1, decision: idx + 1, reason: e?.error.message ?? "" }, `turn ${t + 1}, decision ${idx + 1} (${String(turn[idx]?.type)}): ${e?.error.message ?? "rejected"}`);
+      return fail(
+        "err.replayDecision",
+        { turn: t + 1, decision: idx + 1, reason: e?.error.message ?? "" },
+        `turn ${t + 1}, decision ${idx + 1} (${String(turn[idx]?.type)}): ${e?.error.message ?? "rejected"}`,
+      );
     }
     state = out.state;
     reports.push(out.report);
     prev = stateHash(state, prev);
     hashes.push(prev);
     if (opts.checkHashes !== false && run.hashes[t] !== prev) {
-      return fail("err.hashMismatch", { turn: t + 1 }, `turn ${t + 1}: the recorded state hash does not match the replay (the log was edited or played on another engine)`);
+      return fail(
+        "err.hashMismatch",
+        { turn: t + 1 },
+        `turn ${t + 1}: the recorded state hash does not match the replay (the log was edited or played on another engine)`,
+      );
     }
   }
   return { ok: true, state, reports, hashes };

@@ -79,16 +79,7 @@ export const ObjectiveSchema = z
   .object({
     id,
     /** Which run KPI is measured. */
-    kpi: z.enum([
-      "netProfitFen",
-      "gmvFen",
-      "conversionRate",
-      "dsr",
-      "stockoutDays",
-      "orders",
-      "roas",
-      "cashEndFen",
-    ]),
+    kpi: z.enum(["netProfitFen", "gmvFen", "conversionRate", "dsr", "stockoutDays", "orders", "roas", "cashEndFen"]),
     /** Value scoring 0 and value scoring full marks; if floor > target, lower is better. */
     floor: z.number(),
     target: z.number(),
@@ -104,7 +95,9 @@ export const ScenarioSchema = z
     contentVersion: z.number().int().min(1),
     title: Bilingual,
     story: Bilingual,
-    goals: z.array(z.object({ code: z.string().regex(/^P(X|\d)\.[\w.]+$/), section: z.string(), text: Bilingual }).strict()).min(1),
+    goals: z
+      .array(z.object({ code: z.string().regex(/^P(X|\d)\.[\w.]+$/), section: z.string(), text: Bilingual }).strict())
+      .min(1),
     weeks: z.number().int().min(1).max(52),
     levers: z.array(z.enum(LEVERS)).min(1),
     start: z

@@ -31,12 +31,18 @@ export function parseScenario(
 
   const shareSum = sc.market.segments.reduce((a, g) => a + g.share, 0);
   if (Math.abs(shareSum - 1) > 0.001) add("market.segments", `segment shares sum to ${shareSum.toFixed(3)}, not 1`);
-  dupes(sc.market.segments.map((g) => g.id)).forEach((id) => add("market.segments", `segment id "${id}" is used twice`));
-  dupes(sc.market.keywords.map((k) => k.id)).forEach((id) => add("market.keywords", `keyword id "${id}" is used twice`));
-  dupes(sc.skus.map((k) => k.id)).forEach((id) => add("skus", `SKU id "${id}" is used twice`));
-  dupes(sc.objectives.map((o) => o.id)).forEach((id) => add("objectives", `objective id "${id}" is used twice`));
+  const idLists: [string, string, string[]][] = [
+    ["market.segments", "segment", sc.market.segments.map((g) => g.id)],
+    ["market.keywords", "keyword", sc.market.keywords.map((k) => k.id)],
+    ["skus", "SKU", sc.skus.map((k) => k.id)],
+    ["objectives", "objective", sc.objectives.map((o) => o.id)],
+  ];
+  for (const [path, what, ids] of idLists) {
+    for (const id of dupes(ids)) add(path, `${what} id "${id}" is used twice`);
+  }
   sc.market.keywords.forEach((k, i) => {
-    if (k.kind === "core" && k.dailySearches === 0) add(`market.keywords.${i}.dailySearches`, "a core keyword needs searches");
+    if (k.kind === "core" && k.dailySearches === 0)
+      add(`market.keywords.${i}.dailySearches`, "a core keyword needs searches");
   });
   sc.skus.forEach((sku, i) => {
     sku.title.forEach((kw, j) => {
@@ -45,9 +51,11 @@ export function parseScenario(
     if (new Set(sku.detail).size !== sku.detail.length) add(`skus.${i}.detail`, "a section appears twice");
     const tiers = sku.supplier.tiers;
     for (let j = 1; j < tiers.length; j++) {
-      if ((tiers[j]?.minQty ?? 0) <= (tiers[j - 1]?.minQty ?? 0)) add(`skus.${i}.supplier.tiers.${j}`, "tiers must be in ascending minQty");
+      if ((tiers[j]?.minQty ?? 0) <= (tiers[j - 1]?.minQty ?? 0))
+        add(`skus.${i}.supplier.tiers.${j}`, "tiers must be in ascending minQty");
     }
-    if (sku.unitCostFen >= sku.priceFen) add(`skus.${i}.unitCostFen`, "the starting price does not cover the unit cost");
+    if (sku.unitCostFen >= sku.priceFen)
+      add(`skus.${i}.unitCostFen`, "the starting price does not cover the unit cost");
   });
   const [a, b, c] = sc.stars;
   if (!(a < b && b < c)) add("stars", `star thresholds must ascend (got ${a}, ${b}, ${c})`);
@@ -58,7 +66,8 @@ export function parseScenario(
   const t = sc.start.ads.target;
   if (t !== "broad" && !sc.market.segments.some((g) => g.id === t)) add("start.ads.target", `unknown ad target "${t}"`);
   sc.goals.forEach((g, i) => {
-    if (!isPrincipleCode(g.code)) add(`goals.${i}.code`, `"${g.code}" is not a principle code of the lecture (e.g. P1.2c)`);
+    if (!isPrincipleCode(g.code))
+      add(`goals.${i}.code`, `"${g.code}" is not a principle code of the lecture (e.g. P1.2c)`);
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: sc };
 }

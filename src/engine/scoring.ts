@@ -61,7 +61,17 @@ export function scoreRun(scenario: Scenario, s: GameState): ScoreResult {
     const value = kpis[o.kpi];
     const fraction = objectiveFraction(value, o.floor, o.target);
     const maxPoints = (1000 * o.weight) / totalWeight;
-    return { id: o.id, label: o.label, kpi: o.kpi, value, floor: o.floor, target: o.target, fraction, points: fraction * maxPoints, maxPoints };
+    return {
+      id: o.id,
+      label: o.label,
+      kpi: o.kpi,
+      value,
+      floor: o.floor,
+      target: o.target,
+      fraction,
+      points: fraction * maxPoints,
+      maxPoints,
+    };
   });
   // A bankrupt shop keeps what it earned before, but cannot earn stars.
   const score = Math.round(objectives.reduce((a, o) => a + o.points, 0));

@@ -1,11 +1,9 @@
 // The starting state of a run: the scenario's shop, plus everything drawn once from the seed.
-import { createStreams, openStreams, closeStreams } from "./rng";
+import { closeStreams, createStreams, openStreams } from "./rng";
 import type { Scenario } from "./scenario-schema";
+import { STREAMS } from "./sim/week";
 import { drawCompetitorScores } from "./systems/search";
 import type { GameState, RunTotals } from "./types";
-
-/** One stream per system, so a new draw in one system never shifts another's sequence. */
-export const STREAMS = ["market", "traffic", "funnel", "ads", "reviews", "returns"] as const;
 
 export function emptyTotals(): RunTotals {
   return {

@@ -55,7 +55,8 @@ function checkParsed(scenario: Scenario, state: GameState, d: Decision): Decisio
         if (!scenario.market.keywords.some((kw) => kw.id === k)) {
           return err("err.unknownKeyword", { keyword: k }, `unknown keyword "${k}"`);
         }
-        if (seen.has(k)) return err("err.duplicateKeyword", { keyword: k }, `keyword "${k}" appears twice in the title`);
+        if (seen.has(k))
+          return err("err.duplicateKeyword", { keyword: k }, `keyword "${k}" appears twice in the title`);
         seen.add(k);
       }
       const est = estimateTitleFromPool(scenario.market.keywords, d.keywords);

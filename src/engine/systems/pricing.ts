@@ -31,6 +31,7 @@ export function priceFactor(p: PriceResponseInput): number {
   const loss = Math.max(0, (p.priceFen - p.refPriceFen) / p.refPriceFen);
   f *= exp(REF_GAIN * gain - REF_LOSS * loss);
   if (isCharmPrice(p.priceFen)) f *= 1 + CHARM_LIFT * p.priceSensitivity;
-  else if (isRoundPrice(p.priceFen) && p.priceFen >= ROUND_MIN_PRICE_FEN) f *= 1 + ROUND_LIFT * (1 - p.priceSensitivity);
+  else if (isRoundPrice(p.priceFen) && p.priceFen >= ROUND_MIN_PRICE_FEN)
+    f *= 1 + ROUND_LIFT * (1 - p.priceSensitivity);
   return clamp(f, 0, PRICE_FACTOR_CAP);
 }

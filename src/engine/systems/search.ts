@@ -1,11 +1,10 @@
 // Organic search (P1.2c, P1.2d): keyword volume × click rate of the listing's rank.
 // Rank comes from a score against the market's competing listings.
-import { log, pow } from "../detmath";
-import { normal } from "../sampling";
-import type { Rng } from "../rng";
+import { exp, log, pow } from "../detmath";
 import { COMPETITOR_SPREAD, NEW_ITEM_BOOST, NEW_ITEM_DAYS, RANK_W, SEARCH_CTR_TOP } from "../model";
+import type { Rng } from "../rng";
+import { normal } from "../sampling";
 import type { ScenarioKeyword } from "../scenario-schema";
-import { exp } from "../detmath";
 
 /** Competing listing scores for a keyword, highest first. Stronger competition → higher scores. */
 export function drawCompetitorScores(rng: Rng, kw: ScenarioKeyword, count: number): number[] {

@@ -1,0 +1,122 @@
+// Shared plumbing of a simulated week: the accumulators a week report is built from, the day
+// context every system receives, and the one function that moves money (the ledger).
+import type { Rng } from "../rng";
+import type { Scenario, ScenarioSku } from "../scenario-schema";
+import type { DayReport, Funnel, GameState, LedgerTotals, WeekEvent, WeekFactors } from "../types";
+
+/** Where a visitor came from. The order is the order the funnel processes them in. */
+export const SOURCES = ["search", "home", "ads"] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** Counters for one SKU over the week. */
+export interface SkuWeek {
+  uv: number;
+  searches: number;
+  searchClicks: number;
+  orders: number;
+  units: number;
+  gmvFen: number;
+  stockoutDays: number;
+  arrived: number;
+  rankWeighted: number;
+  rankWeight: number;
+  keywords: Map<string, { rankSum: number; days: number; uv: number }>;
+}
+
+export interface WeekAcc {
+  days: DayReport[];
+  traffic: Record<Source, number>;
+  funnel: Funnel;
+  ledger: LedgerTotals;
+  events: WeekEvent[];
+  reviews: { sku: string; stars: number; key: string }[];
+  adImpressions: number;
+  adClicks: number;
+  adOrders: number;
+  adGmvFen: number;
+  cogsFen: number;
+  refundUnits: number;
+  skus: Map<string, SkuWeek>;
+}
+
+/** Visitors of one day, per SKU, per source, per segment (index as in scenario.market.segments). */
+export type Visitors = Map<string, Record<Source, number[]>>;
+
+/** Everything a system needs on one simulated day. */
+export interface DayCtx {
+  scenario: Scenario;
+  /** The state being advanced (a private copy owned by this step). */
+  s: GameState;
+  rng: Record<StreamName, Rng>;
+  /** Absolute day (7·week + day of week). */
+  day: number;
+  acc: WeekAcc;
+  factors: WeekFactors;
+  /** Today's market demand multiplier (noise around 1). */
+  demand: number;
+  visitors: Visitors;
+  report: DayReport;
+}
+
+/** One stream per system, so a new draw in one system never shifts another's sequence. */
+export const STREAMS = ["market", "traffic", "funnel", "ads", "reviews", "returns"] as const;
+export type StreamName = (typeof STREAMS)[number];
+
+export function newWeekAcc(s: GameState): WeekAcc {
+  const acc: WeekAcc = {
+    days: [],
+    traffic: { search: 0, home: 0, ads: 0 },
+    funnel: { visitors: 0, engaged: 0, addToCart: 0, orders: 0, paid: 0 },
+    ledger: {},
+    events: [],
+    reviews: [],
+    adImpressions: 0,
+    adClicks: 0,
+    adOrders: 0,
+    adGmvFen: 0,
+    cogsFen: 0,
+    refundUnits: 0,
+    skus: new Map(),
+  };
+  for (const sku of s.skus) {
+    acc.skus.set(sku.id, {
+      uv: 0,
+      searches: 0,
+      searchClicks: 0,
+      orders: 0,
+      units: 0,
+      gmvFen: 0,
+      stockoutDays: 0,
+      arrived: 0,
+      rankWeighted: 0,
+      rankWeight: 0,
+      keywords: new Map(),
+    });
+  }
+  return acc;
+}
+
+/** The only way money moves: cash, the run's ledger and the week's ledger change together. */
+export function book(s: GameState, acc: WeekAcc, category: string, amountFen: number): void {
+  if (amountFen === 0) return;
+  s.cashFen += amountFen;
+  s.ledger[category] = (s.ledger[category] ?? 0) + amountFen;
+  acc.ledger[category] = (acc.ledger[category] ?? 0) + amountFen;
+}
+
+export function skuSpec(scenario: Scenario, id: string): ScenarioSku {
+  const spec = scenario.skus.find((k) => k.id === id);
+  if (!spec) throw new Error(`SKU "${id}" is not in scenario "${scenario.id}"`);
+  return spec;
+}
+
+export function skuWeek(acc: WeekAcc, id: string): SkuWeek {
+  const w = acc.skus.get(id);
+  if (!w) throw new Error(`SKU "${id}" has no week counters`);
+  return w;
+}
+
+/** The day of the week, 1–7, for messages. */
+export function dayOfWeek(ctx: DayCtx): number {
+  return ctx.day - ctx.s.week * 7 + 1;
+}
