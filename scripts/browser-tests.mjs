@@ -1,0 +1,329 @@
+// End-to-end tests of the built game in headless Chromium (the system /usr/bin/chromium).
+// Expects dist/ to be built (`npx vite build`); serves it on 127.0.0.1 and plays it by clicking
+// widgets by their test-hook ids, asserting on the store's state through window.__shopsim.
+// Prints PASS/FAIL per case and ends with exactly one line "N passed, M failed".
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
+
+const SHOTS = "test-results/screenshots";
+mkdirSync(SHOTS, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+function eq(actual, expected, msg) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${msg}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+async function test(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`PASS ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+const get = (page, fn) => page.evaluate(fn);
+const week = (page) => get(page, () => window.__shopsim.getState().game?.week ?? null);
+const pending = (page) => get(page, () => window.__shopsim.getState().pending);
+const texts = (page) => get(page, () => window.__shopsim.texts());
+const lastHash = (page) => get(page, () => window.__shopsim.getState().run?.hashes.at(-1) ?? null);
+const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+/** Clicks a target only if it is on screen and enabled (levers that hit a limit are skipped). */
+async function clickIf(page, id) {
+  const t = (await targets(page))[id];
+  if (!t?.enabled) return false;
+  await click(page, id);
+  return true;
+}
+
+async function startLaunch(page) {
+  await click(page, "menu.start");
+  await waitScene(page, "Briefing");
+  await click(page, "briefing.start");
+  await waitScene(page, "Shop");
+}
+
+/** Ends the week from the shop and continues from the report; returns the scene reached. */
+async function endAndContinue(page, w, { shots = null } = {}) {
+  await click(page, "shop.endWeek");
+  await waitScene(page, "WeekReport");
+  eq(await week(page), w + 1, `week after ending week ${w + 1}`);
+  if (shots) await shot(page, `${shots}-report`);
+  const last = (await get(page, () => window.__shopsim.getState().game.status)) !== "playing";
+  await click(page, "report.continue");
+  await waitScene(page, last ? "Debrief" : "Shop");
+  return last ? "Debrief" : "Shop";
+}
+
+const server = await serveDir("dist");
+const browser = await launchBrowser();
+// Some cases run at other window sizes so target coordinates are checked through Scale.FIT's
+// scaling and letterbox offset, not just at the design size.
+const newContext = (viewport = { width: 1280, height: 720 }) =>
+  browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true });
+
+try {
+  await test("(a) main menu loads in Chinese without console errors", async () => {
+    const ctx = await newContext();
+    const { page, errors } = await openGame(ctx, server.url);
+    const all = await texts(page);
+    assert(all.includes("电商店长模拟器"), `title missing; texts: ${all.join(" | ")}`);
+    assert(
+      all.some((x) => x.includes("开始新店")),
+      "开始新店 missing",
+    );
+    const ids = Object.keys(await targets(page));
+    for (const id of ["menu.start", "menu.startRandom", "lang.zh-CN", "lang.en"])
+      assert(ids.includes(id), `target ${id} missing`);
+    assert(!ids.includes("menu.continue"), "continue shown without a save");
+    await shot(page, "zh-menu");
+    eq(errors, [], "console errors");
+    await ctx.close();
+  });
+
+  await test("(b) play launch to the debrief by clicking; CLI verify agrees", async () => {
+    const ctx = await newContext();
+    const { page, errors } = await openGame(ctx, server.url);
+    await click(page, "menu.start");
+    await waitScene(page, "Briefing");
+    await shot(page, "zh-briefing");
+    await click(page, "briefing.start");
+    await waitScene(page, "Shop");
+    const weeks = await get(page, () => window.__shopsim.getState().scenario.weeks);
+    for (let w = 0; w < weeks; w++) {
+      // Store: shallower navigation, search on, a conversion banner.
+      await click(page, "tab.store");
+      if (await clickIf(page, "store.depth.minus")) {
+        const d = (await pending(page)).find((p) => p.type === "setStore");
+        assert(d && d.categoryDepth !== undefined, "depth change not pending");
+      }
+      if (w === 0) {
+        await click(page, "store.search");
+        await click(page, "store.banner.hero");
+        await shot(page, "zh-shop-store");
+      }
+      // Products: add a keyword chip to the title, a trust section to the detail page.
+      await click(page, "tab.product");
+      if (w === 0) {
+        await click(page, "product.kw.wireless-cup");
+        const title = (await pending(page)).find((p) => p.type === "setTitle");
+        assert(title?.keywords.includes("wireless-cup"), "keyword chip did not change the title");
+        await shot(page, "zh-shop-product");
+        await click(page, "product.tab.detail");
+        await click(page, "product.detail.add.trust");
+        await click(page, "product.tab.title");
+      }
+      // Pricing: ¥0.10 off the small cup (a charm ending).
+      await click(page, "tab.pricing");
+      await click(page, "pricing.cup300.minusFine");
+      if (w === 0) await shot(page, "zh-shop-pricing");
+      // Inventory: reorder the minimum every other week.
+      await click(page, "tab.inventory");
+      if (w % 2 === 0) {
+        await click(page, "inventory.cup300.plus");
+        const r = (await pending(page)).find((p) => p.type === "reorder");
+        assert(r && r.qty >= 50, "reorder not pending");
+      }
+      if (w === 0) await shot(page, "zh-shop-inventory");
+      // Marketing: a small targeted budget in week 1.
+      if (w === 0) {
+        await click(page, "tab.marketing");
+        await click(page, "marketing.budget.plus");
+        await click(page, "marketing.target.students");
+        await shot(page, "zh-shop-marketing");
+      }
+      const before = await pending(page);
+      assert(before.length > 0, `week ${w + 1}: no pending changes`);
+      if (w === 0) await shot(page, "zh-shop");
+      const scene = await endAndContinue(page, w, { shots: w === 0 ? "zh" : null });
+      if (w < weeks - 1) eq(scene, "Shop", `scene after week ${w + 1}`);
+    }
+    await waitScene(page, "Debrief");
+    await shot(page, "zh-debrief");
+    const run = await get(page, () => window.__shopsim.getState().run);
+    const ui = await get(page, () => window.__shopsim.score());
+    eq(run.turns.length, weeks, "turns in run file");
+    const shown = await texts(page);
+    assert(shown.includes(`总分 ${ui.score}/1000`), `debrief does not show score ${ui.score}`);
+    const dir = mkdtempSync(join(tmpdir(), "shopsim-run-"));
+    const file = join(dir, "run.json");
+    writeFileSync(file, JSON.stringify(run, null, 2));
+    const cli = spawnSync("npx", ["tsx", "src/cli/main.ts", "verify", file, "--json"], { encoding: "utf8" });
+    assert(cli.status === 0, `verify exited ${cli.status}: ${cli.stderr.trim().split("\n").at(-1)}`);
+    const out = JSON.parse(cli.stdout.trim().split("\n").at(-1));
+    eq(out.stateHash, run.hashes.at(-1), "final state hash (CLI vs UI)");
+    eq(out.score, ui.score, "score (CLI vs UI)");
+    // The export button downloads the same run file.
+    const [download] = await Promise.all([page.waitForEvent("download"), click(page, "debrief.export")]);
+    assert(
+      /^shopsim-launch-.*\.json$/.test(download.suggestedFilename()),
+      `download name ${download.suggestedFilename()}`,
+    );
+    eq(errors, [], "console errors");
+    await ctx.close();
+  });
+
+  await test("(c) a reload mid-game resumes at the same week, hash and pending changes", async () => {
+    const ctx = await newContext({ width: 900, height: 760 });
+    const { page } = await openGame(ctx, server.url);
+    await startLaunch(page);
+    await click(page, "store.search");
+    await endAndContinue(page, 0);
+    await click(page, "tab.pricing");
+    await click(page, "pricing.cup500.minus");
+    await endAndContinue(page, 1);
+    await click(page, "tab.store");
+    await click(page, "store.depth.minus");
+    const before = { week: await week(page), hash: await lastHash(page), pending: await pending(page) };
+    eq(before.week, 2, "week before reload");
+    await page.reload();
+    await waitScene(page, "MainMenu");
+    await click(page, "menu.continue");
+    await waitScene(page, "Shop");
+    const after = { week: await week(page), hash: await lastHash(page), pending: await pending(page) };
+    eq(after, before, "state after reload");
+    await ctx.close();
+  });
+
+  await test("(d) English everywhere, and the choice survives a reload", async () => {
+    const ctx = await newContext();
+    const { page, errors } = await openGame(ctx, server.url);
+    await click(page, "lang.en");
+    await settle(page);
+    let all = await texts(page);
+    assert(all.includes("ShopSim"), `English title missing: ${all.join(" | ")}`);
+    assert(
+      all.some((x) => x.includes("Open a new shop")),
+      "English start button missing",
+    );
+    await page.reload();
+    await waitScene(page, "MainMenu");
+    all = await texts(page);
+    assert(
+      all.some((x) => x.includes("Open a new shop")),
+      "language not kept after reload",
+    );
+    eq(await get(page, () => document.documentElement.lang), "en", "html lang");
+    await shot(page, "en-menu");
+    await click(page, "menu.start");
+    await waitScene(page, "Briefing");
+    await shot(page, "en-briefing");
+    await click(page, "briefing.start");
+    await waitScene(page, "Shop");
+    await click(page, "store.depth.minus");
+    await shot(page, "en-shop");
+    await click(page, "tab.product");
+    await shot(page, "en-shop-product");
+    all = await texts(page);
+    const cjk = all.filter((x) => /[\u4e00-\u9fff]/.test(x) && !x.includes("生意参谋") && x !== "中文");
+    eq(cjk, [], "Chinese text left on the English shop screen");
+    const weeks = await get(page, () => window.__shopsim.getState().scenario.weeks);
+    for (let w = 0; w < weeks; w++) await endAndContinue(page, w, { shots: w === 0 ? "en" : null });
+    await shot(page, "en-debrief");
+    all = await texts(page);
+    assert(all.includes("Debrief"), "English debrief title missing");
+    eq(errors, [], "console errors");
+    await ctx.close();
+  });
+
+  await test("(e) an invalid change shows an error in place and keeps other pending changes", async () => {
+    const ctx = await newContext({ width: 1600, height: 1000 });
+    const { page } = await openGame(ctx, server.url);
+    await startLaunch(page);
+    // Designer hours: 3 (depth) + 24 (mobile ×2) + 10 (speed) fit in 40; a second speed level does not.
+    await click(page, "store.depth.minus");
+    await click(page, "store.mobile.plus");
+    await click(page, "store.mobile.plus");
+    await click(page, "store.speed.plus");
+    const ok = await pending(page);
+    await click(page, "store.speed.plus");
+    eq(await get(page, () => window.__shopsim.getState().lastErrors[0]?.error.key), "err.hours", "error key");
+    eq(await pending(page), ok, "pending after rejected change");
+    let shown = await texts(page);
+    assert(
+      shown.some((x) => x.startsWith("⚠") && x.includes("设计工时")),
+      `no hours error on screen: ${shown.join(" | ")}`,
+    );
+    await shot(page, "zh-shop-error-hours");
+    // Cash: keep adding to a reorder until it costs more than the shop has.
+    await click(page, "tab.inventory");
+    let rejected = false;
+    for (let i = 0; i < 30 && !rejected; i++) {
+      await click(page, "inventory.cup500.plus");
+      rejected = (await get(page, () => window.__shopsim.getState().lastErrors[0]?.error.key)) === "err.cash";
+    }
+    assert(rejected, "reorder beyond cash was never rejected");
+    const p = await pending(page);
+    assert(
+      p.some((d) => d.type === "setStore" && d.categoryDepth === 3 && d.mobileLevel === 3),
+      "store changes lost",
+    );
+    const r = p.find((d) => d.type === "reorder");
+    assert(r && r.qty > 0, "the last affordable reorder was lost");
+    shown = await texts(page);
+    assert(
+      shown.some((x) => x.startsWith("⚠") && x.includes("现金")),
+      "no cash error on screen",
+    );
+    await shot(page, "zh-shop-error-cash");
+    await ctx.close();
+  });
+  await test("(f) keyboard: Tab + Enter through the menus, Enter ends the week and continues", async () => {
+    const ctx = await newContext();
+    const { page, errors } = await openGame(ctx, server.url);
+    const focused = () => get(page, () => window.__shopsim.focused());
+    /** Presses Tab until `id` has focus (at most 20 times). */
+    const tabTo = async (id) => {
+      for (let i = 0; i < 20; i++) {
+        await page.keyboard.press("Tab");
+        await settle(page, 1);
+        if ((await focused()) === id) return;
+      }
+      throw new Error(`Tab never reached ${id}`);
+    };
+    await tabTo("menu.start");
+    await page.keyboard.press("Enter");
+    await waitScene(page, "Briefing");
+    await tabTo("briefing.start");
+    await page.keyboard.press("Enter");
+    await waitScene(page, "Shop");
+    await page.keyboard.press("Enter");
+    await waitScene(page, "WeekReport");
+    eq(await week(page), 1, "week after Enter in the shop");
+    await page.keyboard.press("Enter");
+    await waitScene(page, "Shop");
+    eq(await week(page), 1, "Enter on the report continues without ending another week");
+    // Tab + Enter on a lever works like a click.
+    await tabTo("store.depth.minus");
+    await page.keyboard.press("Enter");
+    await settle(page);
+    const p = await pending(page);
+    assert(
+      p.some((d) => d.type === "setStore" && d.categoryDepth === 3),
+      "Enter on a focused stepper did not change it",
+    );
+    eq(await focused(), "store.depth.minus", "focus kept after the panel redraw");
+    eq(errors, [], "console errors");
+    await ctx.close();
+  });
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

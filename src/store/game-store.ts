@@ -1,0 +1,335 @@
+// The game's single source of truth outside the engine. Scenes read it and call its actions;
+// `propose` and `endWeek` are the only paths that change the game, and both go through the
+// engine's validation, so the UI can never put the run into a state the server would reject.
+import { subscribeWithSelector } from "zustand/middleware";
+import { createStore } from "zustand/vanilla";
+import {
+  appendTurn,
+  type Decision,
+  type DecisionError,
+  type GameState,
+  GENESIS_HASH,
+  newGame,
+  newRunFile,
+  parseRunFile,
+  type RunFile,
+  replayRun,
+  type Scenario,
+  stateHash,
+  step,
+  validateTurn,
+  type WeekReport,
+} from "../engine";
+import { isLang, type Lang, type Params, setLang as setI18nLang } from "../i18n";
+import { mergePending, withdrawPending } from "./merge";
+import {
+  defaultStorage,
+  type KeyValueStorage,
+  LANG_KEY,
+  PENDING_KEY,
+  type PendingSave,
+  PREVIOUS_KEY,
+  pendingTag,
+  readJson,
+  SAVE_KEY,
+  safeRemove,
+  safeSet,
+  setAside,
+} from "./persistence";
+
+export type Screen = "menu" | "briefing" | "shop" | "report" | "debrief";
+
+/** A message for the trainee that outlives a screen change (e.g. "your save was set aside"). */
+export interface Notice {
+  key: string;
+  params: Params;
+  /** The engine's reason, when it has a translatable one (shown instead of params.reason). */
+  reason?: { key: string; params: Params; message: string };
+}
+
+export interface TurnError {
+  index: number;
+  error: DecisionError;
+}
+
+export interface GameData {
+  scenario: Scenario | null;
+  game: GameState | null;
+  run: RunFile | null;
+  /** This week's decisions, already validated together against `game`. */
+  pending: Decision[];
+  /** `game` with `pending` applied: what the lever panels display. */
+  draft: GameState | null;
+  reports: WeekReport[];
+  lastErrors: TurnError[];
+  lang: Lang;
+  screen: Screen;
+  notice: Notice | null;
+}
+
+export interface GameActions {
+  startScenario(id: string, seed: string): boolean;
+  /** Adds or replaces a pending decision. Returns the error (and changes nothing) if invalid. */
+  propose(decision: Decision): DecisionError | null;
+  /** Drops a pending decision (for setStore, only `field`). */
+  withdraw(type: Decision["type"], sku?: string, field?: string): void;
+  endWeek(): { ok: true; report: WeekReport } | { ok: false; errors: TurnError[] };
+  /** After a week report: next week, or the debrief when the run is over. */
+  continueFromReport(): void;
+  /** Rebuilds the game from the saved run file. False (with a notice) if there is none or it is bad. */
+  resume(): boolean;
+  /** For the menu: is there a save to continue, and where is it? A save that cannot be read is
+   * set aside (with a notice) right here, so the trainee hears about it before clicking anything. */
+  probeSave(): { scenarioId: string; week: number; weeks: number } | null;
+  abandon(): void;
+  setLang(lang: Lang): void;
+  goTo(screen: Screen): void;
+  dismissNotice(): void;
+  exportRunJson(): string | null;
+}
+
+export type GameStore = GameData & GameActions;
+
+export interface StoreDeps {
+  getScenario(id: string): Scenario | undefined;
+  storage?: KeyValueStorage;
+  now?: () => number;
+}
+
+export function createGameStore(deps: StoreDeps) {
+  const storage = deps.storage ?? defaultStorage();
+  const now = deps.now ?? (() => Date.now());
+  const savedLang = readJson(storage, LANG_KEY);
+  const lang: Lang = savedLang.ok && isLang(savedLang.value) ? savedLang.value : "zh-CN";
+  setI18nLang(lang);
+
+  const store = createStore<GameStore>()(
+    subscribeWithSelector((set, get) => {
+      const writeSave = (run: RunFile) => safeSet(storage, SAVE_KEY, JSON.stringify(run));
+      const writePending = (s: Pick<GameData, "game" | "pending">) => {
+        if (!s.game) return;
+        const save: PendingSave = { tag: pendingTag(s.game.seed, s.game.scenarioId, s.game.week), pending: s.pending };
+        safeSet(storage, PENDING_KEY, JSON.stringify(save));
+      };
+      const setAsideWith = (
+        raw: string,
+        key: "save.broken" | "save.incompatible",
+        reason: string,
+        reasonErr?: Notice["reason"],
+      ) => {
+        const asideKey = setAside(storage, raw, now());
+        set({ notice: { key, params: { key: asideKey, reason }, ...(reasonErr ? { reason: reasonErr } : {}) } });
+      };
+
+      /** Reads and parses the save; an unreadable one is set aside with a notice (never deleted). */
+      const loadSave = (): { run: RunFile; scenario: Scenario; raw: string } | null => {
+        const saved = readJson(storage, SAVE_KEY);
+        if (!saved.ok) {
+          if (saved.raw !== null) setAsideWith(saved.raw, "save.broken", saved.error);
+          return null;
+        }
+        const raw = storage.getItem(SAVE_KEY) ?? "";
+        const parsed = parseRunFile(saved.value);
+        if (!parsed.ok) {
+          setAsideWith(raw, "save.broken", parsed.error);
+          return null;
+        }
+        const id = parsed.run.scenario.id;
+        const scenario = deps.getScenario(id);
+        if (!scenario) {
+          const message = `unknown scenario "${id}"`;
+          setAsideWith(raw, "save.incompatible", message, { key: "save.unknownScenario", params: { id }, message });
+          return null;
+        }
+        return { run: parsed.run, scenario, raw };
+      };
+
+      return {
+        scenario: null,
+        game: null,
+        run: null,
+        pending: [],
+        draft: null,
+        reports: [],
+        lastErrors: [],
+        lang,
+        screen: "menu",
+        notice: null,
+
+        startScenario(id, seed) {
+          const scenario = deps.getScenario(id);
+          if (!scenario) return false;
+          const game = newGame(scenario, seed);
+          const run = newRunFile(scenario, seed);
+          const old = storage.getItem(SAVE_KEY);
+          if (old !== null) safeSet(storage, PREVIOUS_KEY, old);
+          writeSave(run);
+          safeRemove(storage, PENDING_KEY);
+          set({
+            scenario,
+            game,
+            run,
+            pending: [],
+            draft: game,
+            reports: [],
+            lastErrors: [],
+            screen: "briefing",
+            notice: null,
+          });
+          return true;
+        },
+
+        propose(decision) {
+          const { scenario, game, pending } = get();
+          if (!scenario || !game)
+            return { key: "err.gameOver", params: { status: "none" }, message: "no game in progress" };
+          const candidate = mergePending(pending, decision);
+          const v = validateTurn(scenario, game, candidate);
+          if (!v.ok) {
+            set({ lastErrors: v.errors });
+            return (v.errors[0] as TurnError).error;
+          }
+          set({ pending: v.decisions, draft: v.draft, lastErrors: [] });
+          writePending(get());
+          return null;
+        },
+
+        withdraw(type, sku, field) {
+          const { scenario, game, pending } = get();
+          if (!scenario || !game) return;
+          const candidate = withdrawPending(pending, type, sku, field);
+          // Removing a change can invalidate a later one (e.g. hours freed are fine, but never
+          // the other way round); if it does, keep the list as it was.
+          const v = validateTurn(scenario, game, candidate);
+          if (!v.ok) {
+            set({ lastErrors: v.errors });
+            return;
+          }
+          set({ pending: v.decisions, draft: v.draft, lastErrors: [] });
+          writePending(get());
+        },
+
+        endWeek() {
+          const { scenario, game, run, pending, reports } = get();
+          if (!scenario || !game || !run) return { ok: false, errors: [] };
+          const r = step(scenario, game, pending);
+          if (!r.ok) {
+            set({ lastErrors: r.errors });
+            return { ok: false, errors: r.errors };
+          }
+          const prev = run.hashes[run.hashes.length - 1] ?? GENESIS_HASH;
+          const nextRun = appendTurn(run, pending, stateHash(r.state, prev));
+          writeSave(nextRun);
+          safeRemove(storage, PENDING_KEY);
+          set({
+            game: r.state,
+            run: nextRun,
+            pending: [],
+            draft: r.state,
+            reports: [...reports, r.report],
+            lastErrors: [],
+            screen: "report",
+          });
+          return { ok: true, report: r.report };
+        },
+
+        continueFromReport() {
+          const g = get().game;
+          set({ screen: g && g.status === "playing" ? "shop" : "debrief" });
+        },
+
+        resume() {
+          const loaded = loadSave();
+          if (!loaded) return false;
+          const { run, scenario, raw } = loaded;
+          const replay = replayRun(run, scenario);
+          if (!replay.ok) {
+            setAsideWith(raw, "save.incompatible", replay.error.message, replay.error);
+            return false;
+          }
+          const game = replay.state;
+          let pending: Decision[] = [];
+          let draft: GameState = game;
+          const p = readJson(storage, PENDING_KEY);
+          if (p.ok) {
+            const ps = p.value as Partial<PendingSave>;
+            if (ps && ps.tag === pendingTag(game.seed, game.scenarioId, game.week) && Array.isArray(ps.pending)) {
+              const v = validateTurn(scenario, game, ps.pending);
+              if (v.ok) {
+                pending = v.decisions;
+                draft = v.draft;
+              }
+            }
+          }
+          set({
+            scenario,
+            game,
+            run,
+            pending,
+            draft,
+            reports: replay.reports,
+            lastErrors: [],
+            screen: game.status === "playing" ? "shop" : "debrief",
+            notice: null,
+          });
+          return true;
+        },
+
+        probeSave() {
+          const loaded = loadSave();
+          return loaded
+            ? { scenarioId: loaded.scenario.id, week: loaded.run.turns.length, weeks: loaded.scenario.weeks }
+            : null;
+        },
+
+        abandon() {
+          safeRemove(storage, SAVE_KEY);
+          safeRemove(storage, PENDING_KEY);
+          set({
+            scenario: null,
+            game: null,
+            run: null,
+            pending: [],
+            draft: null,
+            reports: [],
+            lastErrors: [],
+            screen: "menu",
+          });
+        },
+
+        setLang(next) {
+          setI18nLang(next);
+          safeSet(storage, LANG_KEY, JSON.stringify(next));
+          set({ lang: next });
+        },
+
+        goTo(screen) {
+          set({ screen, lastErrors: [] });
+        },
+
+        dismissNotice() {
+          set({ notice: null });
+        },
+
+        exportRunJson() {
+          const run = get().run;
+          return run ? `${JSON.stringify(run, null, 2)}\n` : null;
+        },
+      };
+    }),
+  );
+  return store;
+}
+
+export type GameStoreApi = ReturnType<typeof createGameStore>;
+
+/** A fresh seed for "random seed" games: short, readable, unguessable enough for a classroom. */
+export function randomSeed(): string {
+  const bytes = new Uint8Array(6);
+  const c = (globalThis as { crypto?: { getRandomValues(a: Uint8Array): Uint8Array } }).crypto;
+  if (c) c.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return `r-${Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("")}`;
+}
+
+export const DEFAULT_SEED = "classroom-1";

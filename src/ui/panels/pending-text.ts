@@ -1,0 +1,79 @@
+// One readable line per pending decision, for the "changes taking effect this week" list.
+import type { Decision } from "../../engine";
+import { bi, items, money, t } from "../../i18n";
+import type { PanelCtx } from "./panel-context";
+
+export interface PendingLine {
+  /** Test-hook id of the line's undo button. */
+  id: string;
+  text: string;
+  type: Decision["type"];
+  sku?: string;
+  /** For setStore lines: the single field this line shows. */
+  field?: string;
+}
+
+const STORE_FIELDS = ["categoryDepth", "inStoreSearch", "banner", "mobileLevel", "speedLevel"] as const;
+
+/** One line per pending decision, except setStore, which gets one line per changed field. */
+export function pendingLines(ctx: PanelCtx): PendingLine[] {
+  const out: PendingLine[] = [];
+  for (const d of ctx.pending) {
+    if (d.type === "setStore") {
+      for (const f of STORE_FIELDS) {
+        if (d[f] === undefined) continue;
+        out.push({
+          id: `pending.undo.setStore.${f}`,
+          text: describePending(ctx, { type: "setStore", [f]: d[f] }),
+          type: d.type,
+          field: f,
+        });
+      }
+    } else {
+      const sku = d.type !== "setAds" ? d.sku : undefined;
+      out.push({
+        id: sku ? `pending.undo.${d.type}.${sku}` : `pending.undo.${d.type}`,
+        text: describePending(ctx, d),
+        type: d.type,
+        sku,
+      });
+    }
+  }
+  return out;
+}
+
+export function describePending(ctx: PanelCtx, d: Decision): string {
+  const sc = ctx.scenario;
+  const skuName = (id: string) => {
+    const s = sc.skus.find((k) => k.id === id);
+    return s ? bi(s.name) : id;
+  };
+  switch (d.type) {
+    case "setStore": {
+      const parts: string[] = [];
+      if (d.categoryDepth !== undefined)
+        parts.push(`${t("store.depth")} ${t("store.depthValue", { n: d.categoryDepth })}`);
+      if (d.inStoreSearch !== undefined)
+        parts.push(`${t("store.search")} ${t(d.inStoreSearch ? "toggle.on" : "toggle.off")}`);
+      if (d.banner !== undefined) parts.push(`${t("store.banner")} ${t(`banner.${d.banner}`)}`);
+      if (d.mobileLevel !== undefined) parts.push(`${t("store.mobile")} ${t("store.level", { n: d.mobileLevel })}`);
+      if (d.speedLevel !== undefined) parts.push(`${t("store.speed")} ${t("store.level", { n: d.speedLevel })}`);
+      return t("pending.setStore", { fields: parts.join(", ") });
+    }
+    case "setTitle":
+      return t("pending.setTitle", { sku: skuName(d.sku), n: d.keywords.length });
+    case "setImage":
+      return t("pending.setImage", { sku: skuName(d.sku), style: t(`image.${d.style}`) });
+    case "setDetail":
+      return t("pending.setDetail", { sku: skuName(d.sku), n: d.sections.length });
+    case "setPrice":
+      return t("pending.setPrice", { sku: skuName(d.sku), price: money(d.priceFen) });
+    case "reorder":
+      return t("pending.reorder", { sku: skuName(d.sku), qty: items(d.qty) });
+    case "setAds": {
+      const seg = sc.market.segments.find((s) => s.id === d.target);
+      const target = d.target === "broad" ? t("marketing.broad") : seg ? bi(seg.name) : d.target;
+      return t("pending.setAds", { budget: money(d.dailyBudgetFen), target });
+    }
+  }
+}

@@ -1,0 +1,151 @@
+// Briefing: what this scenario is about, what it teaches (with principle codes), how it is
+// scored, and which levers it unlocks. Cards size themselves to their text in either language.
+
+import { LEVERS } from "../../engine";
+import { bi, t } from "../../i18n";
+import { formatKpi } from "../format-kpi";
+import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
+import { Button } from "../widgets/button";
+import { Card } from "../widgets/card";
+import { drawLock } from "../widgets/icons";
+import { addText, fitText } from "../widgets/text";
+import { BaseScene } from "./base-scene";
+
+export class Briefing extends BaseScene {
+  constructor() {
+    super("Briefing");
+  }
+
+  protected build(): void {
+    this.drawBackdrop();
+    const sc = this.s.scenario;
+    const game = this.s.game;
+    if (!sc || !game) {
+      this.s.goTo("menu");
+      return;
+    }
+    addText(this, 48, 24, t("briefing.title"), { size: FS.small, color: C.accentHi, bold: true });
+    addText(this, 48, 44, bi(sc.title), { size: FS.h1, bold: true });
+    addText(
+      this,
+      48,
+      92,
+      `${t("briefing.weeks", { weeks: sc.weeks })}  ·  ${t("briefing.seed", { seed: game.seed })}`,
+      {
+        size: FS.small,
+        color: C.muted,
+      },
+    );
+    this.addLangSwitch(DESIGN_W - 196, 24);
+
+    // Left column: story, then objectives.
+    const lx = 48;
+    const lw = 560;
+    const story = new Card(this, { x: lx, y: 128, w: lw, h: 10, title: t("briefing.story") });
+    const storyText = addText(this, 16, story.contentY, bi(sc.story), {
+      size: FS.small,
+      color: C.text,
+      width: lw - 32,
+      lineSpacing: 6,
+    });
+    story.add(storyText);
+    const storyH = story.contentY + storyText.height + 16;
+    story.bg.setSize(lw, storyH);
+
+    const oy = 128 + storyH + 16;
+    const obj = new Card(this, { x: lx, y: oy, w: lw, h: 10, title: t("briefing.objectives") });
+    let y = obj.contentY;
+    for (const o of sc.objectives) {
+      const name = addText(this, 16, y, `● ${bi(o.label)}`, { size: FS.body, bold: true });
+      const target = addText(
+        this,
+        lw - 16,
+        y + 2,
+        `${t("briefing.target", { target: formatKpi(o.kpi, o.target), floor: formatKpi(o.kpi, o.floor) })} · ${t("briefing.weight", { weight: o.weight })}`,
+        { size: FS.small, color: C.muted, originX: 1 },
+      );
+      obj.add([name, target]);
+      y += 30;
+    }
+    obj.bg.setSize(lw, y + 8);
+
+    // Right column: learning goals, then levers.
+    const rx = 640;
+    const rw = DESIGN_W - rx - 48;
+    const goals = new Card(this, { x: rx, y: 128, w: rw, h: 10, title: t("briefing.goals") });
+    y = goals.contentY;
+    for (const g of sc.goals) {
+      const badge = this.add
+        .rectangle(16, y + 1, 58, 22, C.accent, 0.18)
+        .setOrigin(0, 0)
+        .setRounded(6);
+      badge.setStrokeStyle(1, C.accent);
+      const code = addText(this, 45, y + 12, g.code, {
+        size: FS.tiny,
+        bold: true,
+        color: C.accentHi,
+        originX: 0.5,
+        originY: 0.5,
+      });
+      const text = addText(this, 86, y, bi(g.text), { size: FS.small, width: rw - 102, lineSpacing: 4 });
+      goals.add([badge, code, text]);
+      y += Math.max(26, text.height) + 8;
+    }
+    goals.bg.setSize(rw, y + 4);
+
+    // Levers sit in the bottom bar between the two buttons, so long goal texts never push them off.
+    const barX = 228;
+    const barW = DESIGN_W - 48 - 300 - 20 - barX;
+    addText(this, barX, DESIGN_H - 100, t("briefing.levers"), { size: FS.small, bold: true, color: C.muted });
+    const chipW = (barW - 4 * 8) / 5;
+    LEVERS.forEach((lever, i) => {
+      const open = sc.levers.includes(lever);
+      const cx = barX + i * (chipW + 8);
+      const cy = DESIGN_H - 74;
+      const chip = this.add
+        .rectangle(cx, cy, chipW, 48, open ? 0x3a2412 : C.bgDeep)
+        .setOrigin(0, 0)
+        .setRounded(8);
+      chip.setStrokeStyle(1, open ? C.accent : C.disabled);
+      const label = addText(
+        this,
+        cx + chipW / 2 + (open ? 0 : 8),
+        cy + 24,
+        open ? `✓ ${t(`lever.${lever}`)}` : t(`lever.${lever}`),
+        {
+          size: FS.small,
+          bold: open,
+          color: open ? C.accentHi : C.faint,
+          originX: 0.5,
+          originY: 0.5,
+        },
+      );
+      fitText(label, chipW - (open ? 12 : 30), 10);
+      if (!open) drawLock(this, label.x - label.width / 2 - 12, cy + 24, C.faint);
+    });
+
+    new Button(this, {
+      id: "briefing.back",
+      x: 48,
+      y: DESIGN_H - 74,
+      w: 160,
+      h: 48,
+      label: `‹ ${t("briefing.back")}`,
+      variant: "ghost",
+      focus: this.focus,
+      onClick: () => this.s.abandon(),
+    });
+    new Button(this, {
+      id: "briefing.start",
+      x: DESIGN_W - 48 - 300,
+      y: DESIGN_H - 74,
+      w: 300,
+      h: 48,
+      label: `${t("briefing.start")} ›`,
+      variant: "primary",
+      size: FS.h2,
+      focus: this.focus,
+      onClick: () => this.s.goTo("shop"),
+    });
+  }
+}

@@ -1,0 +1,285 @@
+// The shop screen: HUD, lever panels by tab, the storefront, this week's pending changes and
+// 结束本周. Panels redraw from the store's draft whenever it changes; a rejected change leaves the
+// draft as it was and shows the reason under the control that caused it.
+import type Phaser from "phaser";
+import { LEVER_OF, LEVERS } from "../../engine";
+import { bi, errorText, t } from "../../i18n";
+import { HUD_H, Hud } from "../panels/hud";
+import { buildInventoryPanel } from "../panels/inventory-panel";
+import { buildMarketingPanel } from "../panels/marketing-panel";
+import type { PanelCtx, ViewState } from "../panels/panel-context";
+import { pendingLines } from "../panels/pending-text";
+import { buildPricingPanel } from "../panels/pricing-panel";
+import { buildProductPanel } from "../panels/product-panel";
+import { buildStorePanel } from "../panels/store-panel";
+import { addStorefront } from "../panels/storefront";
+import { C, DESIGN_W, FS } from "../theme";
+import { Button } from "../widgets/button";
+import { Card } from "../widgets/card";
+import { drawLock } from "../widgets/icons";
+import { addText } from "../widgets/text";
+import { BaseScene } from "./base-scene";
+
+const PANEL = { x: 16, y: HUD_H + 60, w: 748, h: 720 - HUD_H - 60 - 12 };
+const RIGHT = { x: 780, w: DESIGN_W - 780 - 16 };
+const STOREFRONT_H = 290;
+const PENDING_LINE_H = 30;
+
+/** View state survives scene restarts (language switch, next week) within a session. */
+const view: ViewState = { tab: "store", sku: "", productTab: "title" };
+
+export class Shop extends BaseScene {
+  private hud!: Hud;
+  private panelRoot!: Phaser.GameObjects.Container;
+  private sideRoot!: Phaser.GameObjects.Container;
+  private tabRoot!: Phaser.GameObjects.Container;
+  private errors = new Map<string, string>();
+
+  constructor() {
+    super("Shop");
+  }
+
+  protected build(): void {
+    const { scenario, game } = this.s;
+    if (!scenario || !game) {
+      this.s.goTo("menu");
+      return;
+    }
+    if (!scenario.skus.some((s) => s.id === view.sku)) view.sku = scenario.skus[0]?.id ?? "";
+    if (!scenario.levers.includes(view.tab)) view.tab = scenario.levers[0] ?? "store";
+    this.errors = new Map();
+    this.drawBackdrop();
+    this.hud = new Hud(this, 300);
+    this.addLangSwitch(DESIGN_W - 292, 16);
+    new Button(this, {
+      id: "hud.menu",
+      x: DESIGN_W - 112,
+      y: 16,
+      w: 96,
+      h: 32,
+      label: `☰ ${t("hud.menu")}`,
+      variant: "ghost",
+      size: FS.small,
+      focus: this.focus,
+      onClick: () => this.s.goTo("menu"),
+    });
+    this.tabRoot = this.add.container(0, 0);
+    new Card(this, { x: PANEL.x, y: PANEL.y, w: PANEL.w, h: PANEL.h, fill: C.panel });
+    this.panelRoot = this.add.container(PANEL.x, PANEL.y);
+    const last = this.s.reports[this.s.reports.length - 1];
+    addStorefront(this, {
+      x: RIGHT.x,
+      y: HUD_H + 12,
+      w: RIGHT.w,
+      h: STOREFRONT_H,
+      sign: bi(scenario.title),
+      skus: game.skus.map((k) => ({
+        name: bi(scenario.skus.find((s) => s.id === k.id)?.name ?? { "zh-CN": k.id, en: k.id }),
+        stock: k.stock,
+      })),
+      uv: last ? last.kpis.uv : null,
+      fullShelf: Math.max(...scenario.skus.map((s) => s.stock), 100),
+    });
+    this.sideRoot = this.add.container(RIGHT.x, HUD_H + 12 + STOREFRONT_H + 12);
+    new Button(this, {
+      id: "shop.endWeek",
+      x: RIGHT.x,
+      y: 720 - 12 - 60,
+      w: RIGHT.w,
+      h: 60,
+      label: t("shop.endWeek"),
+      variant: "primary",
+      size: FS.h2,
+      focus: this.focus,
+      onClick: () => this.endWeek(),
+    });
+    this.focus.onDefaultEnter = () => this.endWeek();
+    this.watch(
+      (s) => s.draft,
+      () => this.refresh(),
+    );
+    this.refresh();
+  }
+
+  private endWeek(): void {
+    const r = this.s.endWeek();
+    if (!r.ok) {
+      const e = r.errors[0];
+      this.setError("shop.pending", e ? errorText(e.error, this.names()) : t("err.unknown", { message: "?" }));
+    }
+  }
+
+  private ctx(): PanelCtx | null {
+    const { scenario, game, draft, pending, reports } = this.s;
+    if (!scenario || !game || !draft) return null;
+    return {
+      scene: this,
+      root: this.panelRoot,
+      w: PANEL.w,
+      h: PANEL.h,
+      scenario,
+      game,
+      draft,
+      pending,
+      lastReport: reports[reports.length - 1],
+      focus: this.focus,
+      errors: this.errors,
+      view,
+      // Errors are cleared first: a successful change redraws through the draft subscription,
+      // a rejected one leaves the draft alone and redraws here with its message.
+      propose: (fieldId, d) => {
+        this.errors.clear();
+        const err = this.s.propose(d);
+        if (err) this.setError(fieldId, errorText(err, this.names()));
+      },
+      withdraw: (fieldId, type, sku, field) => {
+        this.errors.clear();
+        this.s.withdraw(type, sku, field);
+        const e = this.s.lastErrors[0];
+        if (e) this.setError(fieldId, errorText(e.error, this.names()));
+      },
+      fieldError: (fieldId, message) => this.setError(fieldId, message),
+      setView: (v) => {
+        Object.assign(view, v);
+        this.errors.clear();
+        this.refresh();
+      },
+    };
+  }
+
+  /** Resolves ids in error params to display names. */
+  private names() {
+    const sc = this.s.scenario;
+    return (param: string, value: string): string | undefined => {
+      if (!sc) return undefined;
+      if (param === "sku") {
+        const s = sc.skus.find((k) => k.id === value);
+        return s ? bi(s.name) : undefined;
+      }
+      if (param === "keyword") {
+        const k = sc.market.keywords.find((kw) => kw.id === value);
+        return k ? bi(k.text) : undefined;
+      }
+      if (param === "target") {
+        const seg = sc.market.segments.find((s) => s.id === value);
+        return seg ? bi(seg.name) : undefined;
+      }
+      return undefined;
+    };
+  }
+
+  private setError(fieldId: string, message: string | undefined): void {
+    // One message at a time: a success anywhere clears older errors, so none goes stale.
+    this.errors.clear();
+    if (message) this.errors.set(fieldId, message);
+    this.refresh();
+  }
+
+  private refresh(): void {
+    const ctx = this.ctx();
+    if (!ctx) return;
+    const focused = this.focus.focusedId();
+    this.hud.show({ scenario: ctx.scenario, game: ctx.game, draft: ctx.draft, lastReport: ctx.lastReport });
+    this.buildTabs(ctx);
+    this.panelRoot.removeAll(true);
+    if (!ctx.scenario.levers.includes(view.tab)) this.buildLocked(ctx);
+    else if (view.tab === "store") buildStorePanel(ctx);
+    else if (view.tab === "product") buildProductPanel(ctx);
+    else if (view.tab === "pricing") buildPricingPanel(ctx);
+    else if (view.tab === "inventory") buildInventoryPanel(ctx);
+    else buildMarketingPanel(ctx);
+    this.buildSide(ctx);
+    this.focus.focusById(focused);
+  }
+
+  private buildTabs(ctx: PanelCtx): void {
+    this.tabRoot.removeAll(true);
+    const w = (PANEL.w - 4 * 8) / 5;
+    LEVERS.forEach((lever, i) => {
+      const open = ctx.scenario.levers.includes(lever);
+      const changed = ctx.pending.some((p) => LEVER_OF[p.type] === lever);
+      const b = new Button(this, {
+        id: `tab.${lever}`,
+        x: PANEL.x + i * (w + 8),
+        y: HUD_H + 10,
+        w,
+        h: 42,
+        label: `${t(`lever.${lever}`)}${changed ? " ●" : ""}`,
+        variant: open ? "chip" : "ghost",
+        size: FS.body,
+        selected: view.tab === lever,
+        focus: this.focus,
+        parent: this.tabRoot,
+        onClick: () => ctx.setView({ tab: lever }),
+      });
+      if (!open) b.add(drawLock(this, 18, 21, C.faint));
+    });
+  }
+
+  private buildLocked(ctx: PanelCtx): void {
+    const lock = drawLock(this, PANEL.w / 2, 200, C.faint).setScale(3);
+    const msg = addText(this, PANEL.w / 2, 250, t("lever.lockedReason", { lever: t(`lever.${view.tab}`) }), {
+      size: FS.h3,
+      color: C.muted,
+      width: PANEL.w - 120,
+      align: "center",
+      originX: 0.5,
+    });
+    ctx.root.add([lock, msg]);
+  }
+
+  private buildSide(ctx: PanelCtx): void {
+    const root = this.sideRoot;
+    root.removeAll(true);
+    const h = 720 - 12 - 60 - 12 - (HUD_H + 12 + STOREFRONT_H + 12);
+    const card = new Card(this, { x: 0, y: 0, w: RIGHT.w, h, title: t("shop.pending"), parent: root });
+    let y = card.contentY;
+    const maxLines = Math.floor((h - y - 8) / PENDING_LINE_H);
+    const lines = pendingLines(ctx);
+    if (lines.length === 0) {
+      card.add(addText(this, 16, y, t("shop.pendingNone"), { size: FS.small, color: C.muted, width: RIGHT.w - 32 }));
+    }
+    const shown = lines.length > maxLines ? maxLines - 1 : lines.length;
+    for (const l of lines.slice(0, shown)) {
+      const text = addText(this, 16, y + 13, `• ${l.text}`, { size: FS.small, originY: 0.5 });
+      const maxW = RIGHT.w - 32 - 84;
+      if (text.width > maxW) {
+        text.setText(`${text.text.slice(0, Math.max(4, Math.floor((text.text.length * maxW) / text.width) - 1))}…`);
+      }
+      card.add(text);
+      new Button(this, {
+        id: l.id,
+        x: RIGHT.w - 16 - 76,
+        y: y + 1,
+        w: 76,
+        h: 24,
+        label: `↶ ${t("shop.withdraw")}`,
+        size: FS.tiny,
+        variant: "ghost",
+        focus: this.focus,
+        parent: card,
+        onClick: () => ctx.withdraw("shop.pending", l.type, l.sku, l.field),
+      });
+      y += PENDING_LINE_H;
+    }
+    if (shown < lines.length) {
+      card.add(
+        addText(this, 16, y + 4, t("shop.pendingMore", { n: lines.length - shown }), {
+          size: FS.small,
+          color: C.muted,
+        }),
+      );
+    }
+    const msg = this.errors.get("shop.pending");
+    if (msg) {
+      const e = addText(this, 16, h - 8, t("shop.error", { message: msg }), {
+        size: FS.small,
+        color: C.bad,
+        bold: true,
+        width: RIGHT.w - 32,
+        originY: 1,
+      });
+      card.add(e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+// Every interactive widget registers here under a stable id, so browser tests (and anyone
+// debugging) can find and click it by name: window.__shopsim.targets() returns the centres of
+// the current screen's widgets in page pixels, accounting for Scale.FIT's scale and offset.
+import type Phaser from "phaser";
+import { scoreRun } from "../engine";
+import type { GameStoreApi } from "../store/game-store";
+import { DESIGN_H, DESIGN_W } from "./theme";
+import { currentFocus } from "./widgets/focus";
+
+export interface TargetBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  enabled: boolean;
+}
+
+interface Entry {
+  obj: Phaser.GameObjects.GameObject & { getBounds(): Phaser.Geom.Rectangle };
+  isEnabled: () => boolean;
+}
+
+const registry = new Map<string, Entry>();
+
+export function registerTarget(id: string, obj: Entry["obj"], isEnabled: () => boolean = () => true): void {
+  registry.set(id, { obj, isEnabled });
+  obj.once("destroy", () => {
+    if (registry.get(id)?.obj === obj) registry.delete(id);
+  });
+}
+
+/** Visible only if the object and all its parent containers are visible and its scene is running. */
+function isShown(obj: Phaser.GameObjects.GameObject): boolean {
+  if (!obj.active || !obj.scene?.sys.isActive()) return false;
+  let o: Phaser.GameObjects.GameObject | null = obj;
+  while (o) {
+    if ((o as unknown as { visible?: boolean }).visible === false) return false;
+    o = (o as unknown as { parentContainer: Phaser.GameObjects.GameObject | null }).parentContainer;
+  }
+  return true;
+}
+
+export function targets(canvas: HTMLCanvasElement): Record<string, TargetBox> {
+  const rect = canvas.getBoundingClientRect();
+  const sx = rect.width / DESIGN_W;
+  const sy = rect.height / DESIGN_H;
+  const out: Record<string, TargetBox> = {};
+  const ids = [...registry.keys()].sort();
+  for (const id of ids) {
+    const e = registry.get(id);
+    if (!e || !isShown(e.obj)) continue;
+    const b = e.obj.getBounds();
+    out[id] = {
+      x: Math.round(rect.left + (b.x + b.width / 2) * sx),
+      y: Math.round(rect.top + (b.y + b.height / 2) * sy),
+      w: Math.round(b.width * sx),
+      h: Math.round(b.height * sy),
+      enabled: e.isEnabled(),
+    };
+  }
+  return out;
+}
+
+declare global {
+  interface Window {
+    __shopsim?: {
+      store: GameStoreApi;
+      getState: () => ReturnType<GameStoreApi["getState"]>;
+      targets: () => Record<string, TargetBox>;
+      /** Key of the scene currently shown. */
+      scene: () => string | null;
+      /** Frames rendered since boot: tests wait for it to advance after a change. */
+      frames: () => number;
+      /** Every visible text on the current screen, top to bottom (what a reader would see). */
+      texts: () => string[];
+      /** Id of the widget with keyboard focus, if any. */
+      focused: () => string | null;
+      /** The engine's score of the current game, as the debrief shows it. */
+      score: () => { score: number; stars: number } | null;
+    };
+  }
+}
+
+export function installTestHook(game: Phaser.Game, store: GameStoreApi): void {
+  let frames = 0;
+  game.events.on("postrender", () => {
+    frames++;
+  });
+  window.__shopsim = {
+    store,
+    getState: () => store.getState(),
+    targets: () => targets(game.canvas),
+    scene: () => {
+      const active = game.scene.getScenes(true).filter((s) => s.sys.settings.key !== "Boot");
+      return active.length > 0 ? (active[active.length - 1]?.sys.settings.key ?? null) : null;
+    },
+    frames: () => frames,
+    texts: () => {
+      const out: { y: number; x: number; text: string }[] = [];
+      const visit = (list: Phaser.GameObjects.GameObject[]) => {
+        for (const o of list) {
+          if (!isShown(o)) continue;
+          if (o.type === "Text") {
+            const t = o as Phaser.GameObjects.Text;
+            const b = t.getBounds();
+            out.push({ x: b.x, y: b.y, text: t.text });
+          }
+          const children = (o as unknown as { list?: Phaser.GameObjects.GameObject[] }).list;
+          if (o.type === "Container" && children) visit(children);
+        }
+      };
+      for (const sc of game.scene.getScenes(true)) visit(sc.children.list);
+      return out.sort((a, b) => a.y - b.y || a.x - b.x).map((e) => e.text);
+    },
+    focused: () => currentFocus(),
+    score: () => {
+      const { scenario, game: g } = store.getState();
+      if (!scenario || !g) return null;
+      const r = scoreRun(scenario, g);
+      return { score: r.score, stars: r.stars };
+    },
+  };
+}

@@ -1,0 +1,106 @@
+// Shared helpers for the browser tests and the screenshot script: a tiny static server for dist/,
+// the system Chromium, and clicking canvas widgets by their test-hook id.
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+};
+
+/** Serves `dir` on 127.0.0.1 at a random port. */
+export async function serveDir(dir) {
+  const root = resolve(dir);
+  if (!existsSync(join(root, "index.html"))) {
+    throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
+  }
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A page on the game with console errors collected; resolves once the main menu is up. */
+export async function openGame(context, url, { expectScene = "MainMenu" } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${url}?test=1`);
+  await waitScene(page, expectScene);
+  return { page, errors };
+}
+
+export async function waitScene(page, key, timeout = 20_000) {
+  await page.waitForFunction((k) => window.__shopsim?.scene() === k, key, { timeout, polling: 50 });
+  await settle(page);
+}
+
+/** Waits until a few frames have been drawn (input is handled and the result rendered). */
+export async function settle(page, frames = 3) {
+  const start = await page.evaluate(() => window.__shopsim?.frames() ?? 0);
+  await page.waitForFunction((s) => (window.__shopsim?.frames() ?? 0) >= s, start + frames, {
+    timeout: 10_000,
+    polling: 16,
+  });
+}
+
+export async function targets(page) {
+  return page.evaluate(() => window.__shopsim.targets());
+}
+
+/** Clicks the widget registered as `id`; throws if it is not on screen or disabled. */
+export async function click(page, id, { allowDisabled = false } = {}) {
+  const all = await targets(page);
+  const t = all[id];
+  if (!t) throw new Error(`no target "${id}" on screen (have: ${Object.keys(all).slice(0, 40).join(", ")}…)`);
+  if (!t.enabled && !allowDisabled) throw new Error(`target "${id}" is disabled`);
+  await page.mouse.click(t.x, t.y);
+  await settle(page);
+}
+
+export async function state(page, fn) {
+  return page.evaluate(fn);
+}
