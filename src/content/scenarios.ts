@@ -2,10 +2,11 @@
 // Instructors' own files are loaded by path through the same parser.
 
 import launchJson from "../../scenarios/launch.json";
+import sandboxJson from "../../scenarios/sandbox.json";
 import { formatScenarioError, parseScenario } from "../engine/scenario";
 import type { Scenario } from "../engine/scenario-schema";
 
-const RAW: Record<string, unknown> = { launch: launchJson };
+const RAW: Record<string, unknown> = { launch: launchJson, sandbox: sandboxJson };
 
 function load(id: string, raw: unknown): Scenario {
   const r = parseScenario(raw, `scenarios/${id}.json`);

@@ -79,7 +79,18 @@ export const LEVER_OF: Record<DecisionType, Lever> = {
   reorder: "inventory",
   setAds: "marketing",
 };
-export const LEVERS = ["store", "product", "pricing", "inventory", "marketing"] as const;
+/** Lever groups in the order the game design lists them (店铺 商品 定价 促销 库存 营销 私域 客服 团队). */
+export const LEVERS = [
+  "store",
+  "product",
+  "pricing",
+  "promotion",
+  "inventory",
+  "marketing",
+  "private",
+  "service",
+  "team",
+] as const;
 export type Lever = (typeof LEVERS)[number];
 
 export const TurnDecisions = z.array(Decision).max(200);

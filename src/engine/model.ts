@@ -66,7 +66,16 @@ export const PRICE_FACTOR_CAP = 4;
 export const RETURNING_BUYER_DAILY = 0.02;
 
 /** Source intent multipliers on add-to-cart: direct 3% vs organic 2.4% vs paid social 1.1% (practitioner compilations). */
-export const SOURCE_INTENT = { search: 1.0, home: 1.25, ads: 0.6 } as const;
+export const SOURCE_INTENT = {
+  search: 1.0,
+  home: 1.25,
+  ads: 0.6,
+  paidSearch: 0.75, // paid search 1.8% vs organic 2.4%
+  kol: 0.6, // KNOB: social referrals convert like paid social
+  content: 0.6, // KNOB
+  community: 1.1, // KNOB: engaged fans, between organic and direct
+  private: 1.9, // email/owned channels 4.5% vs organic 2.4%
+} as const;
 /** P2.1a: untargeted (broad) feed audiences are less in-market. KNOB. */
 export const BROAD_AD_INTENT = 0.6;
 

@@ -15,7 +15,17 @@ import { endOfWeek, receiveArrivals, settlePending } from "./sim/aftersale";
 import { convert, ship } from "./sim/funnel";
 import { buildReport, weekFactors } from "./sim/report";
 import { adTraffic, homeTraffic, searchTraffic } from "./sim/traffic";
-import { type DayCtx, dayOfWeek, newWeekAcc, STREAMS, type StreamName, type Visitors, type WeekAcc } from "./sim/week";
+import {
+  type DayCtx,
+  dayOfWeek,
+  newWeekAcc,
+  SOURCES,
+  type Source,
+  STREAMS,
+  type StreamName,
+  type Visitors,
+  type WeekAcc,
+} from "./sim/week";
 import type { DayReport, GameState, WeekFactors, WeekReport } from "./types";
 import { validateTurn } from "./validate";
 
@@ -68,10 +78,20 @@ function simulateDay(
   factors: WeekFactors,
 ): void {
   const visitors: Visitors = new Map();
-  const zeros = () => scenario.market.segments.map(() => 0);
-  for (const sku of s.skus) visitors.set(sku.id, { search: zeros(), home: zeros(), ads: zeros() });
+  const cartMult = new Map<string, number[]>();
+  const segments = scenario.market.segments;
+  for (const sku of s.skus) {
+    visitors.set(
+      sku.id,
+      Object.fromEntries(SOURCES.map((k) => [k, segments.map(() => 0)])) as Record<Source, number[]>,
+    );
+    cartMult.set(
+      sku.id,
+      segments.map(() => 1),
+    );
+  }
   const report: DayReport = { day, uv: 0, orders: 0, gmvFen: 0, stockouts: [] };
-  const ctx: DayCtx = { scenario, s, rng, day, acc, factors, demand: 1, visitors, report };
+  const ctx: DayCtx = { scenario, s, rng, day, acc, factors, demand: 1, visitors, cartMult, sales: [], report };
 
   receiveArrivals(ctx);
   settlePending(ctx);

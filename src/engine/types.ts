@@ -159,12 +159,8 @@ export interface RunTotals {
   buyers: number;
 }
 
-/** Visitors by where they came from. */
-export interface TrafficBySource {
-  search: number;
-  ads: number;
-  home: number;
-}
+/** Visitors by where they came from (keys: sim/week.ts SOURCES). */
+export type TrafficBySource = Record<import("./sim/week").Source, number>;
 
 export interface DayReport {
   day: number;

@@ -41,6 +41,10 @@ export const en: Record<MessageKey, string> = {
   "lever.pricing": "Pricing",
   "lever.inventory": "Stock",
   "lever.marketing": "Marketing",
+  "lever.promotion": "Promotions",
+  "lever.private": "Private domain",
+  "lever.service": "Service",
+  "lever.team": "Team",
   "lever.lockedReason": '"{lever}" is locked in this scenario: it focuses on other levers; later scenarios unlock it.',
 
   "hud.week": "Week {week}/{weeks}",

@@ -40,6 +40,10 @@ export const zhCN = {
   "lever.pricing": "定价",
   "lever.inventory": "库存",
   "lever.marketing": "营销",
+  "lever.promotion": "促销",
+  "lever.private": "私域",
+  "lever.service": "客服",
+  "lever.team": "团队",
   "lever.lockedReason": "本关未开放“{lever}”：这一关专注于其他经营手段，后续关卡会解锁。",
 
   "hud.week": "第 {week}/{weeks} 周",

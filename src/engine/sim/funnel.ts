@@ -18,13 +18,13 @@ import { detailQuality } from "../systems/listing";
 import { priceFactor } from "../systems/pricing";
 import { ratingFactor, reviewCountFactor } from "../systems/reputation";
 import type { SkuState } from "../types";
-import { book, type DayCtx, SOURCES, skuSpec, skuWeek } from "./week";
+import { book, type DayCtx, emptyBySource, SOURCES, type Source, skuSpec, skuWeek } from "./week";
 
-interface Demand {
+export interface Demand {
   /** Units buyers paid for today (before stock). */
   units: number;
-  /** Of which from ad visitors. */
-  fromAds: number;
+  /** The same, by the source of the visitor who bought. */
+  bySource: Record<Source, number>;
 }
 
 /** Runs the funnel for every visitor group of the SKU; returns the units buyers want. */
@@ -34,8 +34,9 @@ export function convert(ctx: DayCtx, sku: SkuState): Demand {
   const spec = skuSpec(scenario, sku.id);
   const week = skuWeek(acc, sku.id);
   const v = ctx.visitors.get(sku.id);
-  const demand: Demand = { units: 0, fromAds: 0 };
+  const demand: Demand = { units: 0, bySource: emptyBySource() };
   if (!v) return demand;
+  const mult = ctx.cartMult.get(sku.id);
   let skuUv = 0;
   for (const source of SOURCES) {
     scenario.market.segments.forEach((seg, gi) => {
@@ -56,7 +57,8 @@ export function convert(ctx: DayCtx, sku: SkuState): Demand {
       const rf = reviewCountFactor(sku.reviewCount, seg.trustNeed) * ratingFactor(sku.reviewCount, sku.ratingSum);
       let intent = SOURCE_INTENT[source];
       if (source === "ads" && s.ads.target === "broad") intent *= BROAD_AD_INTENT;
-      const pCart = clamp(ADD_TO_CART_BASE * seg.fit * pf * dq * rf * intent, 0, ADD_TO_CART_CAP);
+      const today = mult?.[gi] ?? 1;
+      const pCart = clamp(ADD_TO_CART_BASE * seg.fit * pf * dq * rf * intent * today, 0, ADD_TO_CART_CAP);
       const carts = binomial(rng, engaged, pCart);
       const orders = binomial(rng, carts, CART_TO_ORDER);
       const paid = binomial(rng, orders, ORDER_TO_PAY);
@@ -67,7 +69,7 @@ export function convert(ctx: DayCtx, sku: SkuState): Demand {
       s.totals.addToCart += carts;
       s.totals.pv += n + engaged * 2;
       demand.units += paid;
-      if (source === "ads") demand.fromAds += paid;
+      demand.bySource[source] += paid;
     });
   }
   week.uv += skuUv;
@@ -95,7 +97,7 @@ export function ship(ctx: DayCtx, sku: SkuState, demand: Demand): void {
   acc.funnel.paid += sold;
   if (sold > 0) {
     const gmv = sold * sku.priceFen;
-    const adSold = demand.units > 0 ? Math.floor((demand.fromAds * sold) / demand.units) : 0;
+    const adSold = demand.units > 0 ? Math.floor((demand.bySource.ads * sold) / demand.units) : 0;
     book(s, acc, "sales", gmv);
     book(s, acc, "commission", -Math.round(gmv * scenario.market.commissionRate));
     book(s, acc, "logistics", -sold * scenario.market.shippingFen);
@@ -115,6 +117,9 @@ export function ship(ctx: DayCtx, sku: SkuState, demand: Demand): void {
     week.gmvFen += gmv;
     ctx.report.orders += sold;
     ctx.report.gmvFen += gmv;
+    const bySource = emptyBySource();
+    for (const k of SOURCES) bySource[k] = Math.floor((demand.bySource[k] * sold) / demand.units);
+    ctx.sales.push({ sku: sku.id, units: sold, orders: sold, gmvFen: gmv, priceFen: sku.priceFen, bySource });
     // Reviews and returns follow delivery; their timing is fixed, their counts drawn now.
     const reviews = binomial(ctx.rng.reviews, sold, REVIEW_RATE);
     if (reviews > 0) {

@@ -4,9 +4,25 @@ import type { Rng } from "../rng";
 import type { Scenario, ScenarioSku } from "../scenario-schema";
 import type { DayReport, Funnel, GameState, LedgerTotals, WeekEvent, WeekFactors } from "../types";
 
-/** Where a visitor came from. The order is the order the funnel processes them in. */
-export const SOURCES = ["search", "home", "ads"] as const;
+/**
+ * Where a visitor came from. The order is the order the funnel processes them in; a source with no
+ * visitors draws no random numbers, so adding one does not change existing runs.
+ */
+export const SOURCES = [
+  "search", // organic search (P1.2c)
+  "home", // shop home page: direct, favourites, returning buyers (P1.1a–b)
+  "ads", // info-flow ads (P2.1a)
+  "paidSearch", // search ads (P2.1a)
+  "kol", // KOL/KOC posts (P2.1b)
+  "content", // own content on social platforms (P2.2a–b)
+  "community", // community activities (P2.1c, P2.2c)
+  "private", // private domain: groups, members, pushes (P2.3a)
+] as const;
 export type Source = (typeof SOURCES)[number];
+
+export function emptyBySource(): Record<Source, number> {
+  return Object.fromEntries(SOURCES.map((k) => [k, 0])) as Record<Source, number>;
+}
 
 /** Counters for one SKU over the week. */
 export interface SkuWeek {
@@ -55,7 +71,27 @@ export interface DayCtx {
   /** Today's market demand multiplier (noise around 1). */
   demand: number;
   visitors: Visitors;
+  /**
+   * Multipliers on the add-to-cart probability, per SKU, per segment (index as in the scenario).
+   * Systems that change how persuasive a product page is today (service reply time, promotions…)
+   * multiply into it before the funnel runs.
+   */
+  cartMult: Map<string, number[]>;
+  /** What shipped today, per SKU, for systems that act after a sale (service, customers…). */
+  sales: SaleBatch[];
   report: DayReport;
+}
+
+/** Units shipped for one SKU on one day. */
+export interface SaleBatch {
+  sku: string;
+  units: number;
+  /** Orders (one unit each in this version). */
+  orders: number;
+  gmvFen: number;
+  priceFen: number;
+  /** Units bought by visitors from each source (scaled to what shipped). */
+  bySource: Record<Source, number>;
 }
 
 /** One stream per system, so a new draw in one system never shifts another's sequence. */
@@ -65,7 +101,7 @@ export type StreamName = (typeof STREAMS)[number];
 export function newWeekAcc(s: GameState): WeekAcc {
   const acc: WeekAcc = {
     days: [],
-    traffic: { search: 0, home: 0, ads: 0 },
+    traffic: emptyBySource(),
     funnel: { visitors: 0, engaged: 0, addToCart: 0, orders: 0, paid: 0 },
     ledger: {},
     events: [],

@@ -4,7 +4,7 @@ import type { Decision, GameState, Scenario, WeekReport } from "../../engine";
 import type { FocusManager } from "../widgets/focus";
 
 export interface ViewState {
-  tab: "store" | "product" | "pricing" | "inventory" | "marketing";
+  tab: PanelLever;
   sku: string;
   productTab: "title" | "image" | "detail";
 }
@@ -32,4 +32,16 @@ export interface PanelCtx {
   fieldError(fieldId: string, message: string): void;
   /** Changes view state (tab, selected SKU …) and redraws. */
   setView(v: Partial<ViewState>): void;
+}
+
+/**
+ * Lever groups that have a panel in this version of the UI. The engine knows all nine groups of the
+ * game design; the others get their panels as their mechanisms land (promotion, private domain,
+ * service, team).
+ */
+export const PANEL_LEVERS = ["store", "product", "pricing", "inventory", "marketing"] as const;
+export type PanelLever = (typeof PANEL_LEVERS)[number];
+
+export function isPanelLever(lever: string): lever is PanelLever {
+  return (PANEL_LEVERS as readonly string[]).includes(lever);
 }

@@ -1,9 +1,9 @@
 // Briefing: what this scenario is about, what it teaches (with principle codes), how it is
 // scored, and which levers it unlocks. Cards size themselves to their text in either language.
 
-import { LEVERS } from "../../engine";
 import { bi, t } from "../../i18n";
 import { formatKpi } from "../format-kpi";
+import { PANEL_LEVERS } from "../panels/panel-context";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
@@ -98,7 +98,7 @@ export class Briefing extends BaseScene {
     const barW = DESIGN_W - 48 - 300 - 20 - barX;
     addText(this, barX, DESIGN_H - 100, t("briefing.levers"), { size: FS.small, bold: true, color: C.muted });
     const chipW = (barW - 4 * 8) / 5;
-    LEVERS.forEach((lever, i) => {
+    PANEL_LEVERS.forEach((lever, i) => {
       const open = sc.levers.includes(lever);
       const cx = barX + i * (chipW + 8);
       const cy = DESIGN_H - 74;

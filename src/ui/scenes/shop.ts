@@ -2,12 +2,12 @@
 // 结束本周. Panels redraw from the store's draft whenever it changes; a rejected change leaves the
 // draft as it was and shows the reason under the control that caused it.
 import type Phaser from "phaser";
-import { LEVER_OF, LEVERS } from "../../engine";
+import { LEVER_OF } from "../../engine";
 import { bi, errorText, t } from "../../i18n";
 import { HUD_H, Hud } from "../panels/hud";
 import { buildInventoryPanel } from "../panels/inventory-panel";
 import { buildMarketingPanel } from "../panels/marketing-panel";
-import type { PanelCtx, ViewState } from "../panels/panel-context";
+import { isPanelLever, PANEL_LEVERS, type PanelCtx, type ViewState } from "../panels/panel-context";
 import { pendingLines } from "../panels/pending-text";
 import { buildPricingPanel } from "../panels/pricing-panel";
 import { buildProductPanel } from "../panels/product-panel";
@@ -46,7 +46,7 @@ export class Shop extends BaseScene {
       return;
     }
     if (!scenario.skus.some((s) => s.id === view.sku)) view.sku = scenario.skus[0]?.id ?? "";
-    if (!scenario.levers.includes(view.tab)) view.tab = scenario.levers[0] ?? "store";
+    if (!scenario.levers.includes(view.tab)) view.tab = scenario.levers.find(isPanelLever) ?? "store";
     this.errors = new Map();
     this.drawBackdrop();
     this.hud = new Hud(this, 300);
@@ -195,7 +195,7 @@ export class Shop extends BaseScene {
   private buildTabs(ctx: PanelCtx): void {
     this.tabRoot.removeAll(true);
     const w = (PANEL.w - 4 * 8) / 5;
-    LEVERS.forEach((lever, i) => {
+    PANEL_LEVERS.forEach((lever, i) => {
       const open = ctx.scenario.levers.includes(lever);
       const changed = ctx.pending.some((p) => LEVER_OF[p.type] === lever);
       const b = new Button(this, {
