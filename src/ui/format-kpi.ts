@@ -1,6 +1,6 @@
 // How each run KPI is written on screen, always with its unit.
 import type { Kpis } from "../engine";
-import { days, fixed, group, moneyShort, orders, people, percent, times } from "../i18n";
+import { days, fixed, group, moneyShort, orders, people, percent, t, times } from "../i18n";
 
 export type KpiName = keyof Kpis;
 
@@ -40,4 +40,24 @@ export function riseIsGood(kpi: KpiName | string): boolean | null {
   if (kpi === "stockoutDays" || kpi === "refundRate") return false;
   if (kpi === "adSpendFen") return null;
   return true;
+}
+
+/** Change between two weeks, written with a sign: % for counts and money, points for rates. */
+export function kpiDelta(kpi: keyof Kpis, now: number, prev: number): { text: string; dir: 1 | 0 | -1 } {
+  const raw = now - prev;
+  // The arrow follows the number shown: a DSR change of −0.003 reads "0.00" and gets no arrow.
+  const shownStep =
+    kpi === "conversionRate" || kpi === "addToCartRate" || kpi === "refundRate" ? 0.0001 : kpi === "dsr" ? 0.01 : 1e-9;
+  const diff = Math.abs(raw) < shownStep / 2 ? 0 : raw;
+  const dir = diff > 0 ? 1 : diff < 0 ? -1 : 0;
+  const sign = dir > 0 ? "+" : "";
+  if (kpi === "conversionRate" || kpi === "addToCartRate" || kpi === "refundRate") {
+    return { text: `${sign}${t("unit.pp", { n: fixed(diff * 100, 2) })}`, dir };
+  }
+  if (kpi === "dsr") return { text: `${sign}${fixed(diff, 2)}`, dir };
+  if (kpi === "stockoutDays") return { text: `${sign}${fixed(diff, 0)}`, dir };
+  if (prev === 0 || Math.sign(prev) !== Math.sign(now)) {
+    return { text: `${sign}${formatKpi(kpi, diff)}`, dir };
+  }
+  return { text: `${sign}${percent(diff / Math.abs(prev))}`, dir };
 }

@@ -3,7 +3,7 @@
 import type { Kpis, WeekReport as Report } from "../../engine";
 import { LEDGER_CATEGORIES } from "../../engine";
 import { bi, fixed, items, message, money, moneyShort, orders, people, percent, t } from "../../i18n";
-import { formatKpi, riseIsGood } from "../format-kpi";
+import { formatKpi, kpiDelta, riseIsGood } from "../format-kpi";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
@@ -23,22 +23,6 @@ const KPI_CARDS: { key: string; kpi: keyof Kpis }[] = [
   { key: "kpi.dsr", kpi: "dsr" },
   { key: "kpi.stockoutDays", kpi: "stockoutDays" },
 ];
-
-/** Change between two weeks, written with a sign: % for counts and money, points for rates. */
-export function kpiDelta(kpi: keyof Kpis, now: number, prev: number): { text: string; dir: 1 | 0 | -1 } {
-  const diff = now - prev;
-  const dir = diff > 1e-9 ? 1 : diff < -1e-9 ? -1 : 0;
-  const sign = dir > 0 ? "+" : "";
-  if (kpi === "conversionRate" || kpi === "addToCartRate" || kpi === "refundRate") {
-    return { text: `${sign}${t("unit.pp", { n: fixed(diff * 100, 2) })}`, dir };
-  }
-  if (kpi === "dsr") return { text: `${sign}${fixed(diff, 2)}`, dir };
-  if (kpi === "stockoutDays") return { text: `${sign}${fixed(diff, 0)}`, dir };
-  if (prev === 0 || Math.sign(prev) !== Math.sign(now)) {
-    return { text: `${sign}${formatKpi(kpi, diff)}`, dir };
-  }
-  return { text: `${sign}${percent(diff / Math.abs(prev))}`, dir };
-}
 
 export class WeekReport extends BaseScene {
   constructor() {
