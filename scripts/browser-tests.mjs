@@ -3,9 +3,10 @@
 // widgets by their test-hook ids, asserting on the store's state through window.__shopsim.
 // Prints PASS/FAIL per case and ends with exactly one line "N passed, M failed".
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { challengeFlow } from "../tests/browser/challenge-flow.mjs";
 import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
 
 const SHOTS = "test-results/screenshots";
@@ -320,6 +321,269 @@ try {
     eq(errors, [], "console errors");
     await ctx.close();
   });
+  // ---- issue 5: campaign, glossary, settings, charts, run files, shop world ----------------------
+  await test("(g) campaign map: launch is open, the next scenario is locked, play starts the briefing", async () => {
+    const ctx = await newContext();
+    const { page, errors } = await openGame(ctx, server.url);
+    await click(page, "menu.campaign");
+    await waitScene(page, "Campaign");
+    const ids = Object.keys(await targets(page));
+    assert(ids.includes("campaign.play.launch"), "launch has no play button");
+    assert(!ids.includes("campaign.play.sandbox"), "sandbox should be locked before launch earns a star");
+    const all = await texts(page);
+    assert(
+      all.some((x) => x.includes("未解锁")),
+      "no locked reason on the map",
+    );
+    assert(
+      all.some((x) => x.includes("0/3 星")),
+      "stars not written as text",
+    );
+    for (const n of [1, 2, 3]) assert(ids.includes(`campaign.slot.${n}`), `slot ${n} missing`);
+    await shot(page, "zh-campaign");
+    await click(page, "campaign.play.launch");
+    await waitScene(page, "Briefing");
+    eq(await get(page, () => window.__shopsim.getState().scenario.id), "launch", "scenario started from the map");
+    eq(errors, [], "console errors");
+    await ctx.close();
+  });
+
+  await test("(h) glossary from the menu and the report; report charts sit on the canvas and go away", async () => {
+    // 900×760: Scale.FIT letterboxes vertically, so the chart overlay must follow the scale and offset.
+    const ctx = await newContext({ width: 900, height: 760 });
+    const { page, errors } = await openGame(ctx, server.url);
+    await click(page, "menu.glossary");
+    await waitScene(page, "Glossary");
+    let all = await texts(page);
+    for (const term of ["访客数 UV", "浏览量 PV", "点击率 CTR", "支付转化率", "客单价", "支付金额 GMV"])
+      assert(all.includes(term), `glossary lacks ${term}`);
+    assert(
+      all.some((x) => x.includes("÷")),
+      "no formula shown",
+    );
+    await click(page, "glossary.next");
+    await click(page, "glossary.next");
+    all = await texts(page);
+    assert(all.includes("缺货天数"), "last glossary page lacks 缺货天数");
+    await click(page, "glossary.back");
+    await waitScene(page, "MainMenu");
+    await startLaunch(page);
+    await click(page, "shop.endWeek");
+    await waitScene(page, "WeekReport");
+    await page.waitForFunction(
+      () => window.__shopsim.charts().length === 3 && window.__shopsim.charts().every((c) => c.ready),
+      null,
+      {
+        timeout: 15_000,
+      },
+    );
+    const canvas = await get(page, () => window.__shopsim.canvasBox());
+    const charts = await get(page, () => window.__shopsim.charts());
+    const scale = canvas.w / 1280;
+    for (const c of charts) {
+      assert(c.x >= canvas.x && c.y >= canvas.y, `${c.id} starts outside the canvas`);
+      assert(
+        c.x + c.w <= canvas.x + canvas.w + 1 && c.y + c.h <= canvas.y + canvas.h + 1,
+        `${c.id} ends outside the canvas`,
+      );
+    }
+    const trend = charts.find((c) => c.id === "report.trend");
+    // Design box of the trend chart: x 30, width 440 → scaled with the canvas.
+    assert(Math.abs(trend.x - (canvas.x + 30 * scale)) <= 2, `trend x ${trend.x} vs ${canvas.x + 30 * scale}`);
+    assert(Math.abs(trend.w - 440 * scale) <= 2, `trend width ${trend.w} vs ${440 * scale}`);
+    const hasEcharts = await get(page, () => document.querySelectorAll("[data-chart] canvas").length);
+    assert(hasEcharts >= 3, "echarts did not render canvases");
+    await shot(page, "zh-report-900x760");
+    await click(page, "report.glossary");
+    await waitScene(page, "Glossary");
+    eq(await get(page, () => window.__shopsim.charts().length), 0, "charts left after leaving the report");
+    eq(await get(page, () => document.querySelectorAll("[data-chart]").length), 0, "chart divs left in the DOM");
+    await click(page, "glossary.back");
+    await waitScene(page, "WeekReport");
+    await click(page, "report.dashboard");
+    await waitScene(page, "Dashboard");
+    await page.waitForFunction(() => window.__shopsim.charts().filter((c) => c.ready).length === 2, null, {
+      timeout: 15_000,
+    });
+    await click(page, "dashboard.back");
+    await waitScene(page, "WeekReport");
+    await click(page, "report.tab.details");
+    all = await texts(page);
+    assert(all.includes("本周事件"), `details tab lacks events: ${all.slice(0, 30).join(" | ")}`);
+    eq(errors, [], "console errors");
+    await ctx.close();
+  });
+
+  await test("(i) settings persist across a reload; reduced motion stills the shop world", async () => {
+    const ctx = await newContext();
+    const { page, errors } = await openGame(ctx, server.url);
+    await click(page, "menu.settings");
+    await waitScene(page, "Settings");
+    await click(page, "settings.volume.minus");
+    await click(page, "settings.volume.minus");
+    await click(page, "settings.motion.reduced");
+    const played = await get(page, () => window.__shopsim.sfx());
+    assert(played > 0, "no sound effect was played on clicks");
+    await click(page, "settings.sfx.off");
+    eq(
+      await get(page, () => window.__shopsim.getState().settings),
+      { volume: 0.4, sfx: false, motion: "reduced" },
+      "settings",
+    );
+    await page.reload();
+    await waitScene(page, "MainMenu");
+    eq(
+      await get(page, () => window.__shopsim.getState().settings),
+      { volume: 0.4, sfx: false, motion: "reduced" },
+      "after reload",
+    );
+    const before = await get(page, () => window.__shopsim.sfx());
+    await click(page, "menu.settings");
+    await waitScene(page, "Settings");
+    eq(await get(page, () => window.__shopsim.sfx()), before, "muted sound still played");
+    const shown = await texts(page);
+    assert(
+      shown.some((x) => x.includes("✓ 减少动画")),
+      "reduced motion not marked as chosen",
+    );
+    await click(page, "settings.back");
+    await waitScene(page, "MainMenu");
+    await startLaunch(page);
+    await page.waitForTimeout(600);
+    eq(await get(page, () => window.__shopsim.shoppers()), 0, "shoppers walking with reduced motion");
+    eq(errors, [], "console errors");
+    await ctx.close();
+  });
+
+  await test("(j) export and import a run file; a malformed file changes nothing", async () => {
+    const ctx = await newContext();
+    const { page, errors } = await openGame(ctx, server.url);
+    await startLaunch(page);
+    await click(page, "store.search");
+    await endAndContinue(page, 0);
+    await click(page, "hud.menu");
+    await waitScene(page, "MainMenu");
+    await click(page, "menu.campaign");
+    await waitScene(page, "Campaign");
+    const [download] = await Promise.all([page.waitForEvent("download"), click(page, "campaign.export")]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, "utf8"));
+    const hashes = await get(page, () => window.__shopsim.getState().run.hashes);
+    eq(exported.hashes, hashes, "exported hashes");
+    // Into slot 2 (empty), then back to the shop at the same week and hash.
+    await click(page, "campaign.slot.2");
+    eq(await get(page, () => window.__shopsim.getState().slot), 2, "slot");
+    await page.setInputFiles("#shopsim-import", file);
+    await waitScene(page, "Shop");
+    eq(await get(page, () => window.__shopsim.getState().run.hashes), hashes, "imported hashes");
+    eq(await get(page, () => window.__shopsim.getState().game.week), 1, "imported week");
+    // A malformed file: a clear message in both languages, slot 2's save untouched.
+    await click(page, "hud.menu");
+    await waitScene(page, "MainMenu");
+    await click(page, "menu.campaign");
+    await waitScene(page, "Campaign");
+    const saved = await get(page, () => localStorage.getItem("shopsim.save.v1.slot2"));
+    await page.setInputFiles("#shopsim-import", {
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from("{oops"),
+    });
+    await page.waitForFunction(() => window.__shopsim.texts().some((x) => x.includes("无法导入")), null, {
+      timeout: 5000,
+    });
+    const shown = (await texts(page)).join("\n");
+    assert(shown.includes("无法导入") && shown.includes("Cannot import"), "message not in both languages");
+    eq(await get(page, () => localStorage.getItem("shopsim.save.v1.slot2")), saved, "slot 2 save after a bad import");
+    await shot(page, "zh-campaign-import-error");
+    // Reload: the slot and its game are still there.
+    await page.reload();
+    await waitScene(page, "MainMenu");
+    await click(page, "menu.continue");
+    await waitScene(page, "Shop");
+    eq(await get(page, () => window.__shopsim.getState().run.hashes), hashes, "after reload");
+    eq(errors, [], "console errors");
+    await ctx.close();
+  });
+
+  await test("(k) no text spills out of the screen or its card, on every screen in both languages", async () => {
+    const found = [];
+    for (const lang of ["zh-CN", "en"]) {
+      const ctx = await newContext();
+      const { page, errors } = await openGame(ctx, server.url);
+      if (lang === "en") await click(page, "lang.en");
+      const check = async (where) => {
+        for (const o of await get(page, () => window.__shopsim.overflows())) found.push(`${lang} ${where}: ${o}`);
+      };
+      await check("menu");
+      await click(page, "menu.campaign");
+      await waitScene(page, "Campaign");
+      await check("campaign");
+      await click(page, "campaign.back");
+      await waitScene(page, "MainMenu");
+      await click(page, "menu.glossary");
+      await waitScene(page, "Glossary");
+      for (let p = 0; p < 3; p++) {
+        await check(`glossary page ${p + 1}`);
+        if (p < 2) await click(page, "glossary.next");
+      }
+      await click(page, "glossary.back");
+      await waitScene(page, "MainMenu");
+      await click(page, "menu.settings");
+      await waitScene(page, "Settings");
+      await check("settings");
+      await click(page, "settings.back");
+      await waitScene(page, "MainMenu");
+      await click(page, "menu.start");
+      await waitScene(page, "Briefing");
+      await check("briefing");
+      await click(page, "briefing.start");
+      await waitScene(page, "Shop");
+      for (const tab of ["store", "product", "pricing", "inventory", "marketing"]) {
+        await click(page, `tab.${tab}`);
+        await check(`shop ${tab}`);
+      }
+      await click(page, "shop.endWeek");
+      await waitScene(page, "WeekReport");
+      await check("report");
+      await click(page, "report.tab.details");
+      await check("report details");
+      await click(page, "report.tab.overview");
+      await click(page, "report.dashboard");
+      await waitScene(page, "Dashboard");
+      await check("dashboard");
+      eq(errors, [], "console errors");
+      await ctx.close();
+    }
+    eq(found, [], "texts overflowing");
+  });
+
+  await test("(l) phone landscape 844×390: every button on screen and the shop world animates", async () => {
+    const ctx = await newContext({ width: 844, height: 390 });
+    const { page, errors } = await openGame(ctx, server.url);
+    const inView = async (where) => {
+      const all = await targets(page);
+      for (const [id, t] of Object.entries(all)) {
+        assert(t.x >= 0 && t.x <= 844 && t.y >= 0 && t.y <= 390, `${where}: ${id} off screen`);
+        assert(t.h >= 14, `${where}: ${id} only ${t.h}px tall`);
+      }
+    };
+    await inView("menu");
+    await click(page, "menu.campaign");
+    await waitScene(page, "Campaign");
+    await inView("campaign");
+    await click(page, "campaign.play.launch");
+    await waitScene(page, "Briefing");
+    await click(page, "briefing.start");
+    await waitScene(page, "Shop");
+    await inView("shop");
+    await page.waitForTimeout(800);
+    assert((await get(page, () => window.__shopsim.shoppers())) > 0, "no shoppers walking");
+    await shot(page, "zh-shop-phone");
+    eq(errors, [], "console errors");
+    await ctx.close();
+  });
+  await test("(challenge) code entry → play → submit → verified leaderboard; instructor class, timeline, CSV", () =>
+    challengeFlow({ newContext, endAndContinue }));
 } finally {
   await browser.close();
   await server.close();

@@ -1,9 +1,11 @@
-// Regenerates docs/screenshots/*.png: menu, briefing, shop, report and debrief in zh-CN and en.
-// Expects dist/ to be built (`npx vite build`). Plays a short, sensible game by clicking widgets
-// through the test hook so the screens show real numbers.
+// Regenerates docs/screenshots/*.png: every screen (menu, campaign, glossary, settings, briefing,
+// shop, week report overview and details, dashboard, debrief) in zh-CN and en at 1280×720, and the
+// menu, shop and report on a phone in landscape (844×390). Expects dist/ to be built
+// (`npm run screenshots` builds first). Plays a short, sensible game by clicking widgets through the
+// test hook so the screens show real numbers.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { click, launchBrowser, openGame, serveDir, targets, waitScene } from "../tests/browser/helpers.mjs";
+import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
 
 const OUT = process.argv[2] || "docs/screenshots";
 mkdirSync(OUT, { recursive: true });
@@ -26,12 +28,43 @@ async function next(page) {
   await waitScene(page, done ? "Debrief" : "Shop");
 }
 
-async function capture(browser, url, lang) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+/** Waits for the echarts overlays to be drawn (and their entry animation to end). */
+async function chartsReady(page) {
+  await page.waitForFunction(() => window.__shopsim.charts().every((c) => c.ready), null, { timeout: 15_000 });
+  await page.waitForTimeout(1200);
+  await settle(page);
+}
+
+async function capture(browser, url, lang, phone = false) {
+  const viewport = phone ? { width: 844, height: 390 } : { width: 1280, height: 720 };
+  const ctx = await browser.newContext({ viewport, deviceScaleFactor: phone ? 2 : 1 });
   const { page, errors } = await openGame(ctx, url);
   if (lang === "en") await click(page, "lang.en");
-  const shot = (name) => page.screenshot({ path: join(OUT, `${lang}-${name}.png`) });
+  const only = phone ? new Set(["menu", "shop", "report", "campaign"]) : null;
+  const shot = async (name) => {
+    if (only && !only.has(name)) return;
+    // The shop world is animated: give the shoppers a moment to walk in.
+    if (name === "shop") await page.waitForTimeout(2500);
+    await page.screenshot({ path: join(OUT, `${lang}-${phone ? "phone-" : ""}${name}.png`) });
+  };
   await shot("menu");
+  await click(page, "menu.campaign");
+  await waitScene(page, "Campaign");
+  await shot("campaign");
+  await click(page, "campaign.back");
+  await waitScene(page, "MainMenu");
+  if (!phone) {
+    await click(page, "menu.glossary");
+    await waitScene(page, "Glossary");
+    await shot("glossary");
+    await click(page, "glossary.back");
+    await waitScene(page, "MainMenu");
+    await click(page, "menu.settings");
+    await waitScene(page, "Settings");
+    await shot("settings");
+    await click(page, "settings.back");
+    await waitScene(page, "MainMenu");
+  }
   await click(page, "menu.start");
   await waitScene(page, "Briefing");
   await shot("briefing");
@@ -72,7 +105,19 @@ async function capture(browser, url, lang) {
   await click(page, "product.kw.big-capacity");
   await shot("shop");
   await endWeek(page);
+  await chartsReady(page);
   await shot("report");
+  if (!phone) {
+    await click(page, "report.tab.details");
+    await shot("report-details");
+    await click(page, "report.tab.overview");
+    await click(page, "report.dashboard");
+    await waitScene(page, "Dashboard");
+    await chartsReady(page);
+    await shot("dashboard");
+    await click(page, "dashboard.back");
+    await waitScene(page, "WeekReport");
+  }
   await next(page);
   while ((await page.evaluate(() => window.__shopsim.scene())) === "Shop") {
     await endWeek(page);
@@ -88,6 +133,7 @@ const browser = await launchBrowser();
 try {
   for (const lang of ["zh-CN", "en"]) {
     await capture(browser, server.url, lang);
+    await capture(browser, server.url, lang, true);
     console.log(`screenshots (${lang}) → ${OUT}`);
   }
 } finally {

@@ -1,10 +1,12 @@
-// `npm start`: builds the game and serves it on http://127.0.0.1:PORT (PORT defaults to 8080).
-// The game stores its saves in the browser (localStorage), so nothing else needs setting up.
-import { build, preview } from "vite";
+// `npm start`: builds the game (vite) and the server (esbuild), then runs one Fastify server that
+// serves the game and the API on http://127.0.0.1:PORT (PORT defaults to 8080), with its SQLite
+// database under ./data/. Settings are environment variables (see README.md, "Server").
+import { spawn } from "node:child_process";
+import { build } from "vite";
+import { buildServer } from "./build-server.mjs";
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? "127.0.0.1";
 await build({ logLevel: "warn" });
-const server = await preview({ preview: { host, port, strictPort: true, open: false }, logLevel: "warn" });
-console.log(`\nShopSim 电商店长模拟器 is running: http://${host}:${port}/\n(Ctrl+C to stop)`);
-void server;
+await buildServer({ quiet: true });
+const child = spawn(process.execPath, ["--enable-source-maps", "dist-server/server.mjs"], { stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

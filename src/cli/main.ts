@@ -25,6 +25,7 @@ import {
 } from "../engine";
 import { formatScenarioError, parseScenario } from "../engine/scenario";
 import { runFileJsonSchema, scenarioJsonSchema } from "./json-schema";
+import { rankRunFiles } from "./rank";
 
 class CliError extends Error {}
 
@@ -33,6 +34,7 @@ const USAGE = `usage: npm run sim --silent -- <command>
   bot    --scenario ID --seed SEED --policy NAME [--out run.json] [--json]
   play   --scenario ID --seed SEED --decisions FILE [--out run.json] [--json]
   verify RUNFILE [--json]
+  rank   RUNFILE... [--scenario ID] [--seed SEED] [--json]
   schema [scenario]
   check-scenario FILE`;
 
@@ -222,6 +224,16 @@ function main(argv: string[]): void {
       print(summary(scenario, parsed.run, replay.state), values.json);
       return;
     }
+    case "rank": {
+      // Offline classroom: verify trainees' exported run files against one challenge and rank them.
+      if (positionals.length === 0) throw new CliError("missing RUNFILE... (the trainees' exported run files)");
+      const files = positionals.map((file) => ({ file, raw: readJson(file, "run file") }));
+      const result = rankRunFiles(files, { scenario: values.scenario, seed: values.seed });
+      if ("error" in result) throw new CliError(result.error);
+      if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else process.stdout.write(result.table);
+      return;
+    }
     case "schema":
       // `schema` alone is the contract's run-file schema; `schema scenario` is for scenario authors.
       if (positionals[0] === "scenario") process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
@@ -245,7 +257,7 @@ function main(argv: string[]): void {
     default:
       // One line on stderr (engine contract): name the commands instead of printing the usage block.
       throw new CliError(
-        `unknown command "${command}"; commands: scenarios, bot, play, verify, schema, check-scenario (see \`help\`)`,
+        `unknown command "${command}"; commands: scenarios, bot, play, verify, rank, schema, check-scenario (see \`help\`)`,
       );
   }
 }

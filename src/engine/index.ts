@@ -24,8 +24,15 @@ export {
   type ScenarioSku,
 } from "./scenario-schema";
 export { type ObjectiveResult, runKpis, type ScoreResult, scoreRun } from "./scoring";
+export {
+  type CommerceWeekReport,
+  estimatePromotion,
+  type PromotionEstimate,
+} from "./sim/commerce"; // P1.2g: the promotion panel's estimate
 export { newGame } from "./state";
 export { type StepOutcome, step } from "./step";
+export { type CalendarDay, calendarDay, competitorPriceFen } from "./systems/market";
+export { type CommerceState, PROMOTION_KINDS, type PromotionKind } from "./systems/promotions";
 export * from "./types";
 export { checkDecision, type TurnValidation, validateTurn } from "./validate";
 export { ENGINE_VERSION, RUN_FORMAT } from "./version";

@@ -3,6 +3,7 @@
 import type { Decision } from "./decisions";
 import { HOURS } from "./model";
 import type { Scenario } from "./scenario-schema";
+import { lifecycleHours } from "./sim/lifecycle";
 import { estimateTitleFromPool, type TitleEstimate } from "./systems/listing";
 import type { GameState } from "./types";
 
@@ -37,6 +38,9 @@ export function designerHoursFor(_scenario: Scenario, state: GameState, d: Decis
       const reordered = !sameList(kept, oldOrder);
       return added * HOURS.detailPerAddedSection + (reordered ? HOURS.detailReorder : 0);
     }
+    case "upgrade":
+    case "launch":
+      return lifecycleHours(_scenario, d);
     default:
       return 0;
   }

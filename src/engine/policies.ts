@@ -4,8 +4,14 @@
 import type { Decision } from "./decisions";
 import { unitCostFor } from "./levers";
 import { TITLE_MAX_CHARS } from "./model";
+import { textbookOps } from "./ops-policy";
 import type { Scenario } from "./scenario-schema";
-import type { DetailSection, GameState, WeekReport } from "./types";
+import { estimatePromotion } from "./sim/commerce";
+import { clearancePriceFor, isListed } from "./sim/lifecycle";
+import { sharedKeywords, substitutability } from "./systems/lifecycle";
+import { calendarDay, seasonality } from "./systems/market";
+import { type ContentFormat, kolValuePerFen, type SocialPlatform } from "./systems/marketing";
+import type { DetailSection, GameState, SkuState, WeekReport } from "./types";
 import { applyDecision, parseDecision } from "./validate";
 
 export type Policy = (scenario: Scenario, state: GameState, reports: readonly WeekReport[]) => Decision[];
@@ -83,7 +89,7 @@ function reorderToCover(plan: Plan, scenario: Scenario, state: GameState, skuId:
   const spec = scenario.skus.find((k) => k.id === skuId);
   const sku = plan.state.skus.find((k) => k.id === skuId);
   if (!spec || !sku) return;
-  const daily = Math.max(avgDailySales(state, skuId), state.week < 2 ? fallbackDaily : 0);
+  const daily = Math.max(eventFreeDailySales(scenario, state, skuId), state.week < 2 ? fallbackDaily : 0);
   const weeksLeft = scenario.weeks - state.week;
   const coverDays = Math.min(spec.supplier.leadDays + 14, weeksLeft * 7);
   const position = sku.stock + sku.pipeline.reduce((a, p) => a + p.qty, 0);
@@ -102,10 +108,13 @@ function bestSegment(scenario: Scenario): string {
 }
 
 /** Plays the way the lecture teaches, as far as this week's designer hours allow. */
-export const textbook: Policy = (scenario, state) => {
+export const textbook: Policy = (scenario, state, reports) => {
   const plan = new Plan(scenario, state);
   const levers = new Set(scenario.levers);
   const hero = state.skus[0];
+  // P1.2a–b first: the listings worth working on (redundant ones cleared, declining ones upgraded or cleared).
+  const kept = levers.has("product") ? textbookAssortment(plan, scenario, state) : listedSkus(state);
+  if (levers.has("private")) textbookPrivateDomain(plan, scenario, state); // P2.3a–b
   if (levers.has("store"))
     plan.try({
       type: "setStore",
@@ -115,7 +124,7 @@ export const textbook: Policy = (scenario, state) => {
     });
   if (levers.has("product")) {
     const title = textbookTitle(scenario);
-    for (const sku of state.skus) plan.try({ type: "setTitle", sku: sku.id, keywords: title });
+    for (const sku of kept) plan.try({ type: "setTitle", sku: sku.id, keywords: title });
     if (hero) plan.try({ type: "setDetail", sku: hero.id, sections: TEXTBOOK_DETAIL });
   }
   if (levers.has("store")) {
@@ -128,13 +137,13 @@ export const textbook: Policy = (scenario, state) => {
       if (!plan.try({ type: "setStore", speedLevel: lvl })) break;
   }
   if (levers.has("product")) {
-    for (const sku of state.skus.slice(1)) {
+    for (const sku of kept.filter((k) => k !== hero)) {
       plan.try({ type: "setDetail", sku: sku.id, sections: TEXTBOOK_DETAIL });
       plan.try({ type: "setImage", sku: sku.id, style: "differentiated" });
     }
   }
   if (levers.has("pricing")) {
-    for (const sku of state.skus) {
+    for (const sku of kept) {
       const spec = scenario.skus.find((k) => k.id === sku.id);
       if (!spec) continue;
       const target = charmPriceBelow(Math.round(spec.marketPriceFen * 0.92));
@@ -144,11 +153,14 @@ export const textbook: Policy = (scenario, state) => {
   }
   if (levers.has("inventory")) {
     // Before there is a sales history, plan on 8 a day for the hero product and 5 for the others.
-    state.skus.forEach((sku, i) => {
-      reorderToCover(plan, scenario, state, sku.id, i === 0 ? 8 : 5);
-    });
+    for (const sku of kept) reorderToCover(plan, scenario, state, sku.id, sku === hero ? 8 : 5);
+    if (scenario.market.calendar) textbookEventStock(plan, scenario, state, kept); // stock up before 618 / 双11
   }
-  if (levers.has("marketing") && hero) {
+  if (levers.has("promotion")) textbookPromotions(plan, scenario, state, reports); // P1.2g
+  textbookOps(scenario, state, reports, plan); // P1.3a–c, PX.a, PX.c: service, exceptions, team, feedback
+  if (levers.has("marketing") && hero && scenario.market.feedAds) {
+    textbookMarketing(plan, scenario, state); // P2.1a–c, P2.2a–c, PX.b
+  } else if (levers.has("marketing") && hero) {
     // A small, targeted budget to get the first sales and reviews (破零), then a maintenance level.
     const budget = plan.state.cashFen < 500_000 ? 0 : hero.reviewCount < 15 ? 10_000 : 4_000;
     if (budget !== state.ads.dailyBudgetFen || state.ads.target !== bestSegment(scenario)) {
@@ -165,8 +177,10 @@ export const naive: Policy = (scenario, state) => {
   if (scenario.levers.includes("marketing") && hero && state.week === 0) {
     plan.try({ type: "setAds", dailyBudgetFen: 15_000, target: "broad", sku: hero.id });
   }
+  if (scenario.levers.includes("marketing")) naiveMarketing(plan, scenario, state);
+  if (scenario.levers.includes("promotion")) naivePromotions(plan, state); // P1.2g: a blanket discount
   if (scenario.levers.includes("inventory")) {
-    for (const sku of state.skus) {
+    for (const sku of listedSkus(state)) {
       const spec = scenario.skus.find((k) => k.id === sku.id);
       if (!spec || sku.pipeline.length > 0 || sku.stock >= 30) continue;
       let qty = Math.max(spec.supplier.minOrder, 300);
@@ -178,5 +192,250 @@ export const naive: Policy = (scenario, state) => {
   return plan.decisions;
 };
 
+// ---------- marketing channels (domain C: P2.1a–c, P2.2a–c, PX.b) ----------
+
+/**
+ * The lecture's marketing: targeted feed ads on a moderate, stable budget (learning, below saturation); search
+ * ads on long-tail keywords that are in the title, bid just above the competition; a KOL chosen by audience fit
+ * and real engagement (never the same one twice in a row); a content series in each platform's native format;
+ * community topics.
+ */
+function textbookMarketing(plan: Plan, scenario: Scenario, state: GameState): void {
+  const m = scenario.market;
+  const hero = plan.state.skus[0];
+  if (!hero) return;
+  const cash = plan.state.cashFen;
+  if (m.feedAds) {
+    const budget = cash < 500_000 ? 0 : Math.round(m.feedAds.ec50Fen / 10 / 100) * 100;
+    const target = bestSegment(scenario);
+    if (budget !== state.ads.dailyBudgetFen || state.ads.target !== target || state.ads.sku !== hero.id)
+      plan.try({ type: "setAds", dailyBudgetFen: budget, target, sku: hero.id });
+  }
+  if (m.searchAds) {
+    const bids = m.searchAds.keywords
+      .filter((k) => hero.title.includes(k.keyword))
+      .filter((k) => (m.keywords.find((x) => x.id === k.keyword)?.competition ?? 1) <= 0.5)
+      .map((k) => ({ keyword: k.keyword, bidFen: Math.min(150, Math.max(...k.competitorBidsFen, 0) + 10) }))
+      .filter((b) => b.bidFen >= (m.searchAds?.minBidFen ?? 0));
+    const budget = cash < 500_000 || bids.length === 0 ? 0 : 10_000;
+    const cur = state.marketing.search;
+    if (cur.dailyBudgetFen !== budget || cur.sku !== hero.id || JSON.stringify(cur.bids) !== JSON.stringify(bids))
+      plan.try({ type: "setSearchAds", sku: hero.id, dailyBudgetFen: budget, bids });
+  }
+  if (m.kols && m.kols.length > 0 && state.week % 2 === 0 && cash > 2_000_000) {
+    const priceFen = hero.priceFen;
+    const ranked = m.kols
+      .filter((k) => k.feeFen <= cash * 0.04)
+      .map((k) => ({
+        k,
+        value: kolValuePerFen(k, m.segments, priceFen) / (1 + (state.marketing.kolFatigue[k.id] ?? 0)),
+      }))
+      .sort((a, b) => b.value - a.value);
+    const best = ranked[0];
+    if (best) plan.try({ type: "hireKol", kol: best.k.id, sku: hero.id });
+  }
+  if (m.content) {
+    // Each platform's native format, as a series, starting with the best-fitting one, as hours allow.
+    const wanted: { platform: SocialPlatform; format: ContentFormat; posts: number }[] = [
+      { platform: "xiaohongshu", format: "article", posts: 3 },
+      { platform: "douyin", format: "video", posts: 1 },
+    ];
+    for (const w of wanted) {
+      const cur = state.marketing.content[w.platform];
+      if (!cur) continue;
+      if (cur.postsPerWeek === w.posts && cur.format === w.format && cur.series) continue;
+      plan.try({ type: "setContent", platform: w.platform, postsPerWeek: w.posts, format: w.format, series: true });
+    }
+  }
+  if (m.community && state.marketing.community.activity !== "topics")
+    plan.try({ type: "setCommunity", activity: "topics" });
+}
+
+/**
+ * A beginner's marketing (the broad feed ads are set in `naive`): bids on the biggest keyword, books the KOL with
+ * the most followers now and then, posts one-off articles on Douyin, leaves the community alone.
+ */
+function naiveMarketing(plan: Plan, scenario: Scenario, state: GameState): void {
+  const m = scenario.market;
+  const hero = plan.state.skus[0];
+  if (!hero) return;
+  if (m.searchAds && state.week === 0) {
+    const top = [...m.searchAds.keywords].sort(
+      (a, b) =>
+        (m.keywords.find((x) => x.id === b.keyword)?.dailySearches ?? 0) -
+        (m.keywords.find((x) => x.id === a.keyword)?.dailySearches ?? 0),
+    )[0];
+    if (top)
+      plan.try({
+        type: "setSearchAds",
+        sku: hero.id,
+        dailyBudgetFen: 10_000,
+        bids: [{ keyword: top.keyword, bidFen: 250 }],
+      });
+  }
+  if (m.kols && m.kols.length > 0 && state.week % 8 === 0) {
+    const biggest = [...m.kols].sort((a, b) => b.followers - a.followers)[0];
+    if (biggest && biggest.feeFen * 3 <= plan.state.cashFen)
+      plan.try({ type: "hireKol", kol: biggest.id, sku: hero.id });
+  }
+  if (m.content && state.week === 0 && state.marketing.content.douyin)
+    plan.try({ type: "setContent", platform: "douyin", postsPerWeek: 3, format: "article", series: false });
+}
+
+// ---------- customers, private domain, lifecycle, assortment (domain D: P2.3a–b, P1.2a–b) ----------
+
+/** SKUs currently listed (launched and not delisted). */
+export function listedSkus(state: GameState): SkuState[] {
+  return state.skus.filter((k) => isListed(state, k.id));
+}
+
+/**
+ * P1.2a, P1.2b as the lecture teaches: put the redundant twin of a listing on clearance (it is delisted
+ * when sold out), upgrade a declining product while there is time (else clear it), restock a launched
+ * product. Returns the listings worth working on this week (listed, not on clearance).
+ */
+function textbookAssortment(plan: Plan, scenario: Scenario, state: GameState): SkuState[] {
+  const listed = listedSkus(state);
+  const title = textbookTitle(scenario);
+  const clearing = new Set(listed.filter((k) => isClearingNow(state, k)).map((k) => k.id));
+  // Redundant twins: substitutes that would meet on the same keywords; keep the better seller (earlier on ties).
+  listed.forEach((a, i) => {
+    for (const b of listed.slice(i + 1)) {
+      if (clearing.has(a.id) || clearing.has(b.id)) continue;
+      const sa = scenario.skus.find((k) => k.id === a.id);
+      const sb = scenario.skus.find((k) => k.id === b.id);
+      if (!sa || !sb || substitutability(sa, sb) < 0.5) continue;
+      if (sharedKeywords(scenario, title, title).length === 0) continue;
+      const drop = b.unitsSold > a.unitsSold ? a : b;
+      if (drop.stock > 0 && plan.try({ type: "clearance", sku: drop.id, priceFen: clearancePriceFor(drop) }))
+        clearing.add(drop.id);
+      else if (drop.stock === 0 && plan.try({ type: "delist", sku: drop.id })) clearing.add(drop.id);
+    }
+  });
+  // Declining products: a new version while enough weeks are left, else a clearance.
+  for (const sku of listed) {
+    const lc = state.lifecycle?.skus[sku.id];
+    if (!lc || clearing.has(sku.id) || lc.stage !== "decline") continue;
+    const weeksLeft = scenario.weeks - state.week;
+    if (weeksLeft >= 6 && plan.state.cashFen > 2_000_000 && plan.try({ type: "upgrade", sku: sku.id })) continue;
+    if (sku.stock > 0 && plan.try({ type: "clearance", sku: sku.id, priceFen: clearancePriceFor(sku) }))
+      clearing.add(sku.id);
+  }
+  return plan.state.skus
+    .filter((k) => isListed(plan.state, k.id) && !clearing.has(k.id))
+    .map((k) => state.skus.find((x) => x.id === k.id) ?? k);
+}
+
+function isClearingNow(state: GameState, sku: SkuState): boolean {
+  const lc = state.lifecycle?.skus[sku.id];
+  return lc !== undefined && lc.clearancePriceFen > 0 && sku.priceFen === lc.clearancePriceFen;
+}
+
+/** P2.3a–b: package-insert card, a modest join coupon, two pushes a week, a small member offer. */
+function textbookPrivateDomain(plan: Plan, scenario: Scenario, state: GameState): void {
+  if (!scenario.market.customers) return;
+  const want = { insertCard: true, inviteCouponFen: 500, pushesPerWeek: 2, memberOfferPct: 5 };
+  const c = state.customers.settings;
+  if (
+    c.insertCard !== want.insertCard ||
+    c.inviteCouponFen !== want.inviteCouponFen ||
+    c.pushesPerWeek !== want.pushesPerWeek ||
+    c.memberOfferPct !== want.memberOfferPct
+  )
+    plan.try({ type: "setPrivateDomain", ...want });
+}
+
 export const POLICIES = { textbook, naive } as const satisfies Record<string, Policy>;
 export type PolicyName = keyof typeof POLICIES;
+
+// ---------- promotions and the platform calendar (domain A: P1.2g, P1.2f) ----------
+
+/**
+ * The lecture's promotions, each weighed by its estimated cost and gain (estimatePromotion): a 满减 threshold
+ * just above the typical order with a discount that keeps margin; coupons for new buyers; a flash sale only
+ * on a platform event's day.
+ */
+function textbookPromotions(plan: Plan, scenario: Scenario, state: GameState, reports: readonly WeekReport[]): void {
+  const hero = listedSkus(plan.state)[0];
+  if (!hero || state.week < 1) return; // estimates need a week of sales
+  const c = plan.state.commerce;
+  const last = reports[reports.length - 1];
+  const aov = last && last.kpis.aovFen > 0 ? last.kpis.aovFen : hero.priceFen;
+  if (state.week % 4 === 1 || !c.fullReduction) {
+    let best: { d: Decision; gain: number } | null = null;
+    for (const f of [1.05, 1.5, 2.05]) {
+      for (const share of [0.05, 0.08, 0.12]) {
+        const thresholdFen = Math.ceil((aov * f) / 1000) * 1000;
+        const discountFen = Math.max(100, Math.round((thresholdFen * share) / 100) * 100);
+        const d = { type: "setFullReduction" as const, thresholdFen, discountFen };
+        const gain = estimatePromotion(scenario, plan.state, d).marginImpactFen;
+        if (!best || gain > best.gain) best = { d, gain };
+      }
+    }
+    const fr = c.fullReduction;
+    if (best && best.gain > 0 && best.d.type === "setFullReduction") {
+      if (!fr || fr.thresholdFen !== best.d.thresholdFen || fr.discountFen !== best.d.discountFen) plan.try(best.d);
+    } else if (fr) plan.try({ type: "endPromotion", promotion: "fullReduction" });
+  }
+  // Coupons for first-time buyers, re-issued when nearly all are claimed.
+  if (!c.coupon || c.coupon.quantity - c.coupon.claimed < 30) {
+    const faceFen = Math.max(300, Math.round((aov * 0.06) / 100) * 100);
+    const minSpendFen = Math.ceil((aov * 1.05) / 1000) * 1000;
+    const d = { type: "setCoupon" as const, faceFen, minSpendFen, quantity: 300, audience: "new" as const };
+    if (estimatePromotion(scenario, plan.state, d).marginImpactFen > 0) plan.try(d);
+  }
+  // 秒杀 only around a platform event: on its first day this week, modest depth, capped by stock.
+  const event = (scenario.market.calendar ?? []).find((e) => {
+    const first = state.week * 7 + 1;
+    return e.trafficMult >= 3 && e.endDay >= first && e.startDay <= first + 6;
+  });
+  if (event) {
+    const day = Math.max(1, event.startDay - state.week * 7);
+    const priceFen = charmPriceBelow(Math.round(hero.priceFen * 0.85));
+    const qtyCap = Math.floor(hero.stock / 2);
+    if (priceFen > hero.unitCostFen * 1.4 && qtyCap > 0)
+      plan.try({ type: "setFlashSale", sku: hero.id, priceFen, qtyCap, day });
+  }
+}
+
+/** Before a platform event, orders the extra stock its traffic will sell, to arrive just before it. */
+function textbookEventStock(plan: Plan, scenario: Scenario, state: GameState, kept: readonly SkuState[]): void {
+  for (const sku of kept) {
+    const spec = scenario.skus.find((k) => k.id === sku.id);
+    if (!spec) continue;
+    const lead = spec.supplier.leadDays;
+    const first = state.week * 7 + lead + 1;
+    const event = (scenario.market.calendar ?? []).find((e) => e.startDay >= first && e.startDay <= first + 6);
+    if (!event) continue;
+    const days = event.endDay - event.startDay + 1;
+    const extra = Math.ceil(avgDailySales(state, sku.id) * (event.trafficMult - 1) * days * 0.7);
+    let qty = Math.max(spec.supplier.minOrder, extra);
+    const budget = plan.state.cashFen - 300_000;
+    while (qty >= spec.supplier.minOrder && unitCostFor(scenario, sku.id, qty) * qty > budget)
+      qty = Math.floor(qty * 0.8);
+    if (extra > 0 && qty >= spec.supplier.minOrder) plan.try({ type: "reorder", sku: sku.id, qty });
+  }
+}
+
+/** A beginner's promotion: a blanket 20% off (满减 at the hero's price) every week, whatever it costs. */
+function naivePromotions(plan: Plan, state: GameState): void {
+  const hero = listedSkus(state)[0];
+  if (!hero || state.commerce.fullReduction) return;
+  plan.try({ type: "setFullReduction", thresholdFen: hero.priceFen, discountFen: Math.round(hero.priceFen * 0.2) });
+}
+
+/** Average daily sales over the last week with platform events and pre-event lulls divided out. */
+function eventFreeDailySales(scenario: Scenario, state: GameState, skuId: string): number {
+  const sku = state.skus.find((k) => k.id === skuId);
+  if (!sku) return 0;
+  if (!scenario.market.calendar) return avgDailySales(state, skuId);
+  const n = sku.recentSales.length;
+  let total = 0;
+  sku.recentSales.forEach((units, i) => {
+    const day = state.week * 7 - n + i;
+    const cal = day >= 0 ? calendarDay(scenario, day) : null;
+    const eventMult = cal ? cal.mult / seasonality(scenario, Math.floor(day / 7)) : 1;
+    total += eventMult > 0 ? units / eventMult : units;
+  });
+  return total / 7;
+}

@@ -3,6 +3,10 @@
 import { canonicalJson, sha256Hex } from "./hash";
 import { isPrincipleCode } from "./principles";
 import { type Scenario, ScenarioSchema } from "./scenario-schema";
+import { checkOpsScenario } from "./sim/operations";
+import { checkDomainDScenario } from "./systems/lifecycle";
+import { checkCommerceScenario } from "./systems/market";
+import { checkMarketingScenario } from "./systems/marketing";
 
 export interface ScenarioError {
   file: string;
@@ -65,10 +69,14 @@ export function parseScenario(
   });
   const t = sc.start.ads.target;
   if (t !== "broad" && !sc.market.segments.some((g) => g.id === t)) add("start.ads.target", `unknown ad target "${t}"`);
+  for (const [path, reason] of checkMarketingScenario(sc)) add(path, reason); // P2.1–P2.2 market data
+  for (const [path, reason] of checkCommerceScenario(sc)) add(path, reason); // calendar, seasonality, baskets
+  for (const [path, reason] of checkOpsScenario(sc)) add(path, reason); // P1.3a–c, PX.c team and service
   sc.goals.forEach((g, i) => {
     if (!isPrincipleCode(g.code))
       add(`goals.${i}.code`, `"${g.code}" is not a principle code of the lecture (e.g. P1.2c)`);
   });
+  checkDomainDScenario(sc, add); // market.customers, market.lifecycle, market.catalogue
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: sc };
 }
 

@@ -8,6 +8,10 @@ export function runKpis(_scenario: Scenario, s: GameState): Kpis {
   const t = s.totals;
   const gross = t.gmvFen - t.refundFen - t.cogsFen;
   const net = gross + L("commission") + L("logistics") + L("ads") + L("salaries") + L("holding") + L("design");
+  const netOps = L("ops") + L("interest"); // P1.3a compensation, P1.3c feedback fixes; loan interest
+  const netMarketing = L("kol") + L("content"); // P2.1b fees, P2.2 content production
+  const netPromotion = L("promotion"); // P1.2g discounts and gifts
+  const netDomainD = L("private") - (s.lifecycle?.writedownFen ?? 0); // P2.3a costs, P1.2b dead-stock write-down
   return {
     gmvFen: t.gmvFen,
     orders: t.orders,
@@ -17,7 +21,7 @@ export function runKpis(_scenario: Scenario, s: GameState): Kpis {
     aovFen: t.orders > 0 ? Math.round(t.gmvFen / t.orders) : 0,
     addToCartRate: t.uv > 0 ? t.addToCart / t.uv : 0,
     grossProfitFen: gross,
-    netProfitFen: net,
+    netProfitFen: net + netMarketing + netPromotion + netOps + netDomainD,
     adSpendFen: t.adSpendFen,
     roas: t.adSpendFen > 0 ? t.adGmvFen / t.adSpendFen : 0,
     ppcFen: t.adClicks > 0 ? Math.round(t.adSpendFen / t.adClicks) : 0,

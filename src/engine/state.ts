@@ -1,7 +1,12 @@
 // The starting state of a run: the scenario's shop, plus everything drawn once from the seed.
 import { closeStreams, createStreams, openStreams } from "./rng";
 import type { Scenario } from "./scenario-schema";
+import { initOpsState } from "./sim/operations";
 import { STREAMS } from "./sim/week";
+import { newCustomersState } from "./systems/customers";
+import { newLifecycleState } from "./systems/lifecycle";
+import { newMarketingState } from "./systems/marketing";
+import { newCommerceState } from "./systems/promotions";
 import { drawCompetitorScores } from "./systems/search";
 import type { GameState, RunTotals } from "./types";
 
@@ -37,6 +42,7 @@ export function newGame(scenario: Scenario, seed: string): GameState {
     competitors[kw.id] = drawCompetitorScores(market, kw, scenario.market.competitorsPerKeyword);
   }
   const firstSku = scenario.skus[0]?.id ?? "";
+  const opsInit = initOpsState(scenario); // PX.c team, P1.3a–c operations
   return {
     week: 0,
     seed,
@@ -64,12 +70,19 @@ export function newGame(scenario: Scenario, seed: string): GameState {
       cvrIndex: 1,
     })),
     ads: { dailyBudgetFen: scenario.start.ads.dailyBudgetFen, target: scenario.start.ads.target, sku: firstSku },
-    designerHoursLeft: scenario.start.designerHoursPerWeek,
+    designerHoursLeft: opsInit.team.members.designer * opsInit.team.hoursPerPerson.designer,
     dsr: { description: scenario.start.dsr, service: scenario.start.dsr, logistics: scenario.start.dsr },
     totals: emptyTotals(),
     rng: closeStreams(rngs),
     status: "playing",
     competitors,
     pending: [],
+    lastTurn: [],
+    commerce: newCommerceState(scenario),
+    customers: newCustomersState(scenario),
+    lifecycle: newLifecycleState(scenario),
+    marketing: newMarketingState(scenario),
+    team: opsInit.team,
+    ops: opsInit.ops,
   };
 }

@@ -12,7 +12,12 @@ import { closeStreams, openStreams, type Rng } from "./rng";
 import { normal } from "./sampling";
 import type { Scenario } from "./scenario-schema";
 import { endOfWeek, receiveArrivals, settlePending } from "./sim/aftersale";
+import { commerceBeforeFunnel, commerceDemand, commerceEndOfWeek, commerceReport } from "./sim/commerce";
+import { customerSales, customersReport, customersWeekEnd, customerTraffic } from "./sim/customers";
 import { convert, ship } from "./sim/funnel";
+import { lifecycleBeforeFunnel, lifecycleReport, lifecycleWeekEnd } from "./sim/lifecycle";
+import { beginMarketingWeek, endMarketingWeek, feedAdTraffic, marketingSales, marketingTraffic } from "./sim/marketing";
+import { opsAfterShip, opsMorning, opsReport, serviceConversion, startTeamWeek } from "./sim/operations";
 import { buildReport, weekFactors } from "./sim/report";
 import { adTraffic, homeTraffic, searchTraffic } from "./sim/traffic";
 import {
@@ -53,18 +58,33 @@ export function step(scenario: Scenario, state: GameState, decisions: readonly u
   const s = validation.draft; // already a private copy with the decisions applied
   const rngs = namedStreams(openStreams(s.rng));
   const acc = newWeekAcc(s);
-  // The inventory payments made by this turn's reorders belong to this week's ledger.
-  const paidForStock = (s.ledger.inventory ?? 0) - (state.ledger.inventory ?? 0);
-  if (paidForStock !== 0) acc.ledger.inventory = paidForStock;
+  // Payments made by this turn's decisions (reorders, upgrades, launches…) belong to this week's ledger.
+  for (const [k, v] of Object.entries(s.ledger)) {
+    const paid = v - (state.ledger[k] ?? 0);
+    if (paid !== 0) acc.ledger[k] = paid;
+  }
   const factors = weekFactors(scenario, s);
+  beginMarketingWeek(scenario, s, acc, rngs); // P2.1–P2.2: adstocks, learning, KOL fees, posts
   for (let d = 0; d < 7 && s.status === "playing"; d++) {
     simulateDay(scenario, s, rngs, s.week * 7 + d, acc, factors);
   }
   endOfWeek(scenario, s, acc);
+  endMarketingWeek(scenario, s, acc);
+  customersWeekEnd(scenario, s, acc, rngs.customers); // P2.3b unsubscribes
+  lifecycleWeekEnd(scenario, s, acc); // P1.2b diffusion, stages, dead-stock write-down
+  commerceEndOfWeek(scenario, s, acc, rngs.competitors); // P1.2f competitors react; P1.2g discount scars
   s.rng = closeStreams(rngs);
   const report = buildReport(scenario, state, s, acc, factors);
+  const customers = customersReport(s, acc);
+  if (customers) report.customers = customers;
+  report.lifecycle = lifecycleReport(scenario, s, acc);
+  const commerce = commerceReport(scenario, s, acc);
+  if (commerce) report.commerce = commerce;
+  const fixes = validation.decisions.flatMap((d) => (d.type === "actOnFeedback" ? [d.topic] : []));
+  report.ops = opsReport(scenario, s, acc, fixes); // P1.3a–c, PX.a, PX.c
+  s.lastTurn = validation.decisions;
   s.week += 1;
-  s.designerHoursLeft = scenario.start.designerHoursPerWeek;
+  startTeamWeek(s); // PX.c: designer, analyst and operations hours from the team
   if (s.status === "playing" && s.week >= scenario.weeks) s.status = "finished";
   return { ok: true, state: s, report };
 }
@@ -95,11 +115,23 @@ function simulateDay(
 
   receiveArrivals(ctx);
   settlePending(ctx);
+  opsMorning(ctx); // P1.3c: topic reviews fall due
   ctx.demand = clamp(1 + DAILY_DEMAND_SD * normal(rng.market, 0, 1), 0.6, 1.4);
+  commerceDemand(ctx); // platform events (618, 双11), pre-event lull, seasonality
   searchTraffic(ctx);
   homeTraffic(ctx);
-  adTraffic(ctx);
+  // P2.1a: feed ads with learning, carryover and saturation where the scenario defines them.
+  if (scenario.market.feedAds) feedAdTraffic(ctx);
+  else adTraffic(ctx);
+  marketingTraffic(ctx); // search ads, KOL, content, community
+  customerTraffic(ctx); // P2.3a: returning customers (home) and members (private)
+  commerceBeforeFunnel(ctx); // P1.2g: flash-sale and group-share visitors, coupon claims, promotion lifts
+  lifecycleBeforeFunnel(ctx); // P1.2a–b: unlisted SKUs' visitors, clearance badge — keep right before the funnel
+  serviceConversion(ctx); // P1.3b: service queue → reply time → conversion
   for (const sku of s.skus) ship(ctx, sku, convert(ctx, sku));
+  marketingSales(ctx);
+  customerSales(ctx); // new vs repeat buyers, members joining, coupons and member offers
+  opsAfterShip(ctx); // P1.3a: exceptions, logistics, refunds; cash policy "loan"
 
   if (s.cashFen < 0 && scenario.cashPolicy === "bankrupt") {
     s.status = "bankrupt";

@@ -4,6 +4,13 @@
 
 import type { StreamStates } from "./rng";
 import type { Scenario } from "./scenario-schema";
+import type { CommerceWeekReport } from "./sim/commerce";
+import type { CustomersReport } from "./sim/customers";
+import type { LifecycleReport } from "./sim/lifecycle";
+import type { CustomersState } from "./systems/customers";
+import type { LifecycleState } from "./systems/lifecycle";
+import type { MarketingState, MarketingWeekReport } from "./systems/marketing";
+import type { CommerceState } from "./systems/promotions";
 
 export type Fen = number;
 
@@ -102,6 +109,13 @@ export const LEDGER_CATEGORIES = [
   "salaries",
   "holding",
   "design",
+  "promotion", // discounts given (满减, coupons) and gift costs (P1.2g)
+  "kol", // KOL/KOC fees (P2.1b)
+  "content", // content production and community events (P2.2a–c)
+  "ops", // oversell compensation, feedback actions (sim/operations.ts)
+  "interest", // loan interest (cash policy "loan")
+  "loan", // loan principal in/out: financing, not profit
+  "private", // private domain: join coupons redeemed, members-only discounts (P2.3a)
 ] as const;
 export type LedgerCategory = (typeof LEDGER_CATEGORIES)[number];
 
@@ -129,6 +143,23 @@ export interface GameState {
   competitors: Record<string, number[]>;
   /** Things that happen some days after a sale: reviews written, units returned. */
   pending: PendingEffect[];
+  /**
+   * The decisions applied in the last turn, as validated. Kept in the state so the per-turn state
+   * hash commits to the decision log too: an edit with no effect on the market is still detected.
+   */
+  lastTurn: import("./decisions").Decision[];
+  /** Team members and their weekly hours (PX.c; systems/team.ts). */
+  team: import("./systems/team").TeamState;
+  /** Service policy, exceptions, topic reviews, feedback fixes, loan (P1.3a–c, PX.a; systems/service.ts). */
+  ops: import("./systems/service").OpsState;
+  /** Promotions, competitors' price reactions and what deep discounts left behind (P1.2f, P1.2g). */
+  commerce: CommerceState;
+  /** Marketing channels: campaigns, KOL posts, content, community, seeding (P2.1a–c, P2.2a–c, PX.b). */
+  marketing: MarketingState;
+  /** Customer base (aggregate BG/NBD-like pools) and private domain (P2.3a–b). */
+  customers: CustomersState;
+  /** Per-SKU product lifecycle and listing status (P1.2a–b). */
+  lifecycle: LifecycleState;
 }
 
 export interface PendingEffect {
@@ -221,6 +252,16 @@ export interface WeekReport {
   dsr: Dsr;
   /** Diagnostics: the factors behind the numbers, for the advisor and tests. */
   factors: WeekFactors;
+  /** Operations: team, service queue, order exceptions, review topics, analyst sections, loan (sim/operations.ts). */
+  ops?: import("./sim/operations").OpsWeekReport;
+  /** Promotions, baskets, competitor prices and platform events of the week (P1.2f, P1.2g). */
+  commerce?: CommerceWeekReport;
+  /** Marketing channels' evidence (scenarios that define feed ads, search ads, KOLs, content or a community). */
+  marketing?: MarketingWeekReport;
+  /** Customers and private domain: new vs repeat buyers, members, pushes, unsubscribes (P2.3a–b). */
+  customers?: CustomersReport;
+  /** Lifecycle stage and demand per SKU, clearance, dead stock, assortment overlaps (P1.2a–b). */
+  lifecycle?: LifecycleReport;
 }
 
 export interface WeekFactors {

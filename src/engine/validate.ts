@@ -5,7 +5,13 @@ import { Decision, type DecisionError, LEVER_OF } from "./decisions";
 import { designerHoursFor, reorderCostFen, unitCostFor } from "./levers";
 import { TITLE_MAX_CHARS } from "./model";
 import type { Scenario } from "./scenario-schema";
+import { applySetPrivateDomain, checkSetPrivateDomain } from "./sim/customers";
+import { applyLifecycleDecision, checkLifecycleDecision } from "./sim/lifecycle";
+import { applyFeedback, applySetService, checkFeedback, checkSetService } from "./sim/operations";
 import { estimateTitleFromPool } from "./systems/listing";
+import { applyMarketingDecision, checkMarketingDecision } from "./systems/marketing";
+import { applyCommerceDecision, checkCommerceDecision } from "./systems/promotions";
+import { applyTeamChange, checkTeamChange } from "./systems/team";
 import type { GameState } from "./types";
 
 function err(key: string, params: Record<string, string | number>, message: string): DecisionError {
@@ -105,6 +111,53 @@ function checkParsed(scenario: Scenario, state: GameState, d: Decision): Decisio
       }
       break;
     }
+    case "setPrivateDomain": {
+      const e = checkSetPrivateDomain(scenario, d, err);
+      if (e) return e;
+      break;
+    }
+    case "clearance":
+    case "upgrade":
+    case "delist":
+    case "launch": {
+      const e = checkLifecycleDecision(scenario, state, d, err);
+      if (e) return e;
+      break;
+    }
+    case "setSearchAds":
+    case "hireKol":
+    case "setContent":
+    case "setCommunity": {
+      const e = checkMarketingDecision(scenario, state, d); // P2.1a–c, P2.2a–c
+      if (e) return e;
+      break;
+    }
+    case "setService": {
+      const e = checkSetService(scenario); // P1.3a–b
+      if (e) return e;
+      break;
+    }
+    case "hire":
+    case "fire": {
+      const e = checkTeamChange(scenario, state, d.type, d.role); // PX.c
+      if (e) return e;
+      break;
+    }
+    case "actOnFeedback": {
+      const e = checkFeedback(scenario, state, d.topic); // P1.3c, PX.a
+      if (e) return e;
+      break;
+    }
+    case "setFullReduction":
+    case "setCoupon":
+    case "setFlashSale":
+    case "setGroupBuy":
+    case "setGift":
+    case "endPromotion": {
+      const e = checkCommerceDecision(scenario, state, d); // P1.2g
+      if (e) return e;
+      break;
+    }
     default:
       break;
   }
@@ -132,6 +185,41 @@ export function applyDecision(scenario: Scenario, state: GameState, d: Decision)
     }
     case "setAds":
       state.ads = { dailyBudgetFen: d.dailyBudgetFen, target: d.target, sku: d.sku };
+      return;
+    case "setSearchAds":
+    case "hireKol":
+    case "setContent":
+    case "setCommunity":
+      applyMarketingDecision(state, d);
+      return;
+    case "setFullReduction":
+    case "setCoupon":
+    case "setFlashSale":
+    case "setGroupBuy":
+    case "setGift":
+    case "endPromotion":
+      applyCommerceDecision(state, d); // P1.2g
+      return;
+    case "setPrivateDomain":
+      applySetPrivateDomain(state, d);
+      return;
+    case "clearance":
+    case "upgrade":
+    case "delist":
+    case "launch":
+      applyLifecycleDecision(scenario, state, d);
+      return;
+    case "setService": {
+      const { type: _t, ...fields } = d;
+      applySetService(state, fields);
+      return;
+    }
+    case "hire":
+    case "fire":
+      applyTeamChange(state, d.type, d.role);
+      return;
+    case "actOnFeedback":
+      applyFeedback(state, d.topic);
       return;
     default:
       break;

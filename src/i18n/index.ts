@@ -27,16 +27,24 @@ export function hasKey(key: string): key is MessageKey {
   return Object.hasOwn(zhCN, key);
 }
 
-function interpolate(template: string, params?: Params): string {
+/**
+ * Fills {name} placeholders. A bilingual value from the engine (e.g. an event's name from the
+ * scenario) comes as two params, `name.zh-CN` and `name.en`; {name} picks the current language's.
+ */
+function interpolate(template: string, params: Params | undefined, lang: Lang): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (name in params) return String(params[name]);
+    const localized = `${name}.${lang}`;
+    return localized in params ? String(params[localized]) : m;
+  });
 }
 
 /** Translate a key; unknown keys come back as the key itself so a gap is visible, not blank. */
 export function t(key: MessageKey | string, params?: Params, lang: Lang = current): string {
   const dict = DICTS[lang];
   const template = hasKey(key) ? dict[key] : key;
-  return interpolate(template, params);
+  return interpolate(template, params, lang);
 }
 
 /** Text of a scenario's Bilingual field in the current language. */

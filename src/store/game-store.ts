@@ -15,6 +15,7 @@ import {
   type RunFile,
   replayRun,
   type Scenario,
+  scoreRun,
   stateHash,
   step,
   validateTurn,
@@ -26,18 +27,53 @@ import {
   defaultStorage,
   type KeyValueStorage,
   LANG_KEY,
-  PENDING_KEY,
   type PendingSave,
-  PREVIOUS_KEY,
+  type Progress,
+  pendingKeyOf,
   pendingTag,
+  previousKeyOf,
+  progressKeyOf,
   readJson,
-  SAVE_KEY,
+  readProgress,
+  readSettings,
+  SETTINGS_KEY,
+  type Settings,
+  SLOT_COUNT,
+  SLOT_KEY,
   safeRemove,
   safeSet,
+  saveKeyOf,
   setAside,
 } from "./persistence";
 
-export type Screen = "menu" | "briefing" | "shop" | "report" | "debrief";
+export type Screen =
+  | "menu"
+  | "briefing"
+  | "shop"
+  | "report"
+  | "debrief"
+  | "campaign"
+  | "glossary"
+  | "settings"
+  | "dashboard"
+  // Challenges (src/ui/scenes/challenge-entry.ts … trainee-timeline.ts; state in challenge-store.ts).
+  | "challenge"
+  | "leaderboard"
+  | "instructor"
+  | "instructorClass"
+  | "trainee";
+
+/** Screens opened "on the side" (glossary, settings, dashboard): `back()` returns to the caller. */
+export const ASIDE_SCREENS: readonly Screen[] = ["glossary", "settings", "dashboard"];
+
+/** What a save slot holds, for the campaign map's slot picker. */
+export interface SlotInfo {
+  slot: number;
+  scenarioId: string;
+  week: number;
+  weeks: number;
+  finished: boolean;
+}
 
 /** A message for the trainee that outlives a screen change (e.g. "your save was set aside"). */
 export interface Notice {
@@ -65,6 +101,13 @@ export interface GameData {
   lang: Lang;
   screen: Screen;
   notice: Notice | null;
+  /** Save slot (= player profile) in use, 1..SLOT_COUNT. */
+  slot: number;
+  /** Stars and best score per scenario in this slot. */
+  progress: Progress;
+  settings: Settings;
+  /** Where `back()` goes from an aside screen. */
+  backTo: Screen;
 }
 
 export interface GameActions {
@@ -86,6 +129,16 @@ export interface GameActions {
   goTo(screen: Screen): void;
   dismissNotice(): void;
   exportRunJson(): string | null;
+  /** Switches the save slot (profile); the game in memory is dropped (it is saved in its slot). */
+  selectSlot(slot: number): void;
+  /** Read-only look at a slot (nothing is set aside). */
+  peekSlot(slot: number): SlotInfo | null;
+  /** Loads a run file into the current slot after replaying it; on any problem nothing changes. */
+  importRunJson(text: string): { ok: true } | { ok: false; reason: { key: string; params: Params; message: string } };
+  setSettings(patch: Partial<Settings>): void;
+  /** Opens an aside screen (glossary, settings, dashboard) remembering where to come back to. */
+  openAside(screen: Screen): void;
+  back(): void;
 }
 
 export type GameStore = GameData & GameActions;
@@ -99,17 +152,54 @@ export interface StoreDeps {
 export function createGameStore(deps: StoreDeps) {
   const storage = deps.storage ?? defaultStorage();
   const now = deps.now ?? (() => Date.now());
+  const savedSlot = readJson(storage, SLOT_KEY);
+  let slot =
+    savedSlot.ok && Number.isInteger(savedSlot.value) && (savedSlot.value as number) >= 1
+      ? Math.min(SLOT_COUNT, savedSlot.value as number)
+      : 1;
+  const SAVE_KEY_NOW = () => saveKeyOf(slot);
+  const PENDING_KEY_NOW = () => pendingKeyOf(slot);
   const savedLang = readJson(storage, LANG_KEY);
   const lang: Lang = savedLang.ok && isLang(savedLang.value) ? savedLang.value : "zh-CN";
   setI18nLang(lang);
 
   const store = createStore<GameStore>()(
     subscribeWithSelector((set, get) => {
-      const writeSave = (run: RunFile) => safeSet(storage, SAVE_KEY, JSON.stringify(run));
+      const writeSave = (run: RunFile) => safeSet(storage, SAVE_KEY_NOW(), JSON.stringify(run));
+      /** Records a finished run's stars and score in the slot's progress (best kept). */
+      const recordProgress = (scenario: Scenario, game: GameState) => {
+        if (game.status === "playing") return;
+        const r = scoreRun(scenario, game);
+        const progress = { ...readProgress(storage, slot) };
+        const old = progress[scenario.id];
+        progress[scenario.id] = {
+          stars: Math.max(old?.stars ?? 0, r.stars),
+          best: Math.max(old?.best ?? 0, r.score),
+          runs: (old?.runs ?? 0) + 1,
+        };
+        safeSet(storage, progressKeyOf(slot), JSON.stringify(progress));
+        set({ progress });
+      };
+      const parseAndReplay = (
+        value: unknown,
+      ):
+        | { ok: true; run: RunFile; scenario: Scenario; game: GameState; reports: WeekReport[] }
+        | { ok: false; key: string; params: Params; message: string } => {
+        const parsed = parseRunFile(value);
+        if (!parsed.ok)
+          return { ok: false, key: "import.badFile", params: { reason: parsed.error }, message: parsed.error };
+        const id = parsed.run.scenario.id;
+        const scenario = deps.getScenario(id);
+        if (!scenario)
+          return { ok: false, key: "save.unknownScenario", params: { id }, message: `unknown scenario "${id}"` };
+        const replay = replayRun(parsed.run, scenario);
+        if (!replay.ok) return { ...replay.error, ok: false };
+        return { ok: true, run: parsed.run, scenario, game: replay.state, reports: replay.reports };
+      };
       const writePending = (s: Pick<GameData, "game" | "pending">) => {
         if (!s.game) return;
         const save: PendingSave = { tag: pendingTag(s.game.seed, s.game.scenarioId, s.game.week), pending: s.pending };
-        safeSet(storage, PENDING_KEY, JSON.stringify(save));
+        safeSet(storage, PENDING_KEY_NOW(), JSON.stringify(save));
       };
       const setAsideWith = (
         raw: string,
@@ -117,18 +207,18 @@ export function createGameStore(deps: StoreDeps) {
         reason: string,
         reasonErr?: Notice["reason"],
       ) => {
-        const asideKey = setAside(storage, raw, now());
+        const asideKey = setAside(storage, raw, now(), slot);
         set({ notice: { key, params: { key: asideKey, reason }, ...(reasonErr ? { reason: reasonErr } : {}) } });
       };
 
       /** Reads and parses the save; an unreadable one is set aside with a notice (never deleted). */
       const loadSave = (): { run: RunFile; scenario: Scenario; raw: string } | null => {
-        const saved = readJson(storage, SAVE_KEY);
+        const saved = readJson(storage, SAVE_KEY_NOW());
         if (!saved.ok) {
           if (saved.raw !== null) setAsideWith(saved.raw, "save.broken", saved.error);
           return null;
         }
-        const raw = storage.getItem(SAVE_KEY) ?? "";
+        const raw = storage.getItem(SAVE_KEY_NOW()) ?? "";
         const parsed = parseRunFile(saved.value);
         if (!parsed.ok) {
           setAsideWith(raw, "save.broken", parsed.error);
@@ -155,16 +245,20 @@ export function createGameStore(deps: StoreDeps) {
         lang,
         screen: "menu",
         notice: null,
+        slot,
+        progress: readProgress(storage, slot),
+        settings: readSettings(storage),
+        backTo: "menu",
 
         startScenario(id, seed) {
           const scenario = deps.getScenario(id);
           if (!scenario) return false;
           const game = newGame(scenario, seed);
           const run = newRunFile(scenario, seed);
-          const old = storage.getItem(SAVE_KEY);
-          if (old !== null) safeSet(storage, PREVIOUS_KEY, old);
+          const old = storage.getItem(SAVE_KEY_NOW());
+          if (old !== null) safeSet(storage, previousKeyOf(slot), old);
           writeSave(run);
-          safeRemove(storage, PENDING_KEY);
+          safeRemove(storage, PENDING_KEY_NOW());
           set({
             scenario,
             game,
@@ -220,7 +314,7 @@ export function createGameStore(deps: StoreDeps) {
           const prev = run.hashes[run.hashes.length - 1] ?? GENESIS_HASH;
           const nextRun = appendTurn(run, pending, stateHash(r.state, prev));
           writeSave(nextRun);
-          safeRemove(storage, PENDING_KEY);
+          safeRemove(storage, PENDING_KEY_NOW());
           set({
             game: r.state,
             run: nextRun,
@@ -230,6 +324,7 @@ export function createGameStore(deps: StoreDeps) {
             lastErrors: [],
             screen: "report",
           });
+          recordProgress(scenario, r.state);
           return { ok: true, report: r.report };
         },
 
@@ -250,7 +345,7 @@ export function createGameStore(deps: StoreDeps) {
           const game = replay.state;
           let pending: Decision[] = [];
           let draft: GameState = game;
-          const p = readJson(storage, PENDING_KEY);
+          const p = readJson(storage, PENDING_KEY_NOW());
           if (p.ok) {
             const ps = p.value as Partial<PendingSave>;
             if (ps && ps.tag === pendingTag(game.seed, game.scenarioId, game.week) && Array.isArray(ps.pending)) {
@@ -283,8 +378,8 @@ export function createGameStore(deps: StoreDeps) {
         },
 
         abandon() {
-          safeRemove(storage, SAVE_KEY);
-          safeRemove(storage, PENDING_KEY);
+          safeRemove(storage, SAVE_KEY_NOW());
+          safeRemove(storage, PENDING_KEY_NOW());
           set({
             scenario: null,
             game: null,
@@ -305,6 +400,79 @@ export function createGameStore(deps: StoreDeps) {
 
         goTo(screen) {
           set({ screen, lastErrors: [] });
+        },
+
+        openAside(screen) {
+          const cur = get().screen;
+          set({ screen, backTo: ASIDE_SCREENS.includes(cur) ? get().backTo : cur, lastErrors: [] });
+        },
+
+        back() {
+          set({ screen: get().backTo, lastErrors: [] });
+        },
+
+        selectSlot(next) {
+          const n = Math.max(1, Math.min(SLOT_COUNT, Math.round(next)));
+          slot = n;
+          safeSet(storage, SLOT_KEY, JSON.stringify(n));
+          set({
+            slot: n,
+            progress: readProgress(storage, n),
+            scenario: null,
+            game: null,
+            run: null,
+            pending: [],
+            draft: null,
+            reports: [],
+            lastErrors: [],
+            notice: null,
+          });
+        },
+
+        peekSlot(n) {
+          const r = readJson(storage, saveKeyOf(n));
+          if (!r.ok) return null;
+          const parsed = parseRunFile(r.value);
+          if (!parsed.ok) return null;
+          const sc = deps.getScenario(parsed.run.scenario.id);
+          if (!sc) return null;
+          const week = parsed.run.turns.length;
+          return { slot: n, scenarioId: sc.id, week, weeks: sc.weeks, finished: week >= sc.weeks };
+        },
+
+        importRunJson(text) {
+          let value: unknown;
+          try {
+            value = JSON.parse(text);
+          } catch (e) {
+            const message = e instanceof Error ? e.message : String(e);
+            return { ok: false, reason: { key: "import.notJson", params: { reason: message }, message } };
+          }
+          const r = parseAndReplay(value);
+          if (!r.ok) return { ok: false, reason: { key: r.key, params: r.params, message: r.message } };
+          const old = storage.getItem(SAVE_KEY_NOW());
+          if (old !== null) safeSet(storage, previousKeyOf(slot), old);
+          writeSave(r.run);
+          safeRemove(storage, PENDING_KEY_NOW());
+          set({
+            scenario: r.scenario,
+            game: r.game,
+            run: r.run,
+            pending: [],
+            draft: r.game,
+            reports: r.reports,
+            lastErrors: [],
+            notice: null,
+            screen: r.game.status === "playing" ? "shop" : "debrief",
+          });
+          recordProgress(r.scenario, r.game);
+          return { ok: true };
+        },
+
+        setSettings(patch) {
+          const settings = { ...get().settings, ...patch };
+          safeSet(storage, SETTINGS_KEY, JSON.stringify(settings));
+          set({ settings });
         },
 
         dismissNotice() {

@@ -64,11 +64,11 @@ export function safeRemove(storage: KeyValueStorage, key: string): void {
 }
 
 /** Moves an unreadable save aside under a new key and returns that key. */
-export function setAside(storage: KeyValueStorage, raw: string, now: number): string {
+export function setAside(storage: KeyValueStorage, raw: string, now: number, slot = 1): string {
   const key = `${BROKEN_PREFIX}${now}`;
   safeSet(storage, key, raw);
-  safeRemove(storage, SAVE_KEY);
-  safeRemove(storage, PENDING_KEY);
+  safeRemove(storage, saveKeyOf(slot));
+  safeRemove(storage, pendingKeyOf(slot));
   return key;
 }
 
@@ -90,5 +90,64 @@ export function memoryStorage(init: Record<string, string> = {}): KeyValueStorag
     setItem: (k, v) => void m.set(k, String(v)),
     removeItem: (k) => void m.delete(k),
     dump: () => Object.fromEntries(m),
+  };
+}
+
+// ---- save slots, progress and settings ---------------------------------------------------------
+// Slot 1 keeps the original single-save keys, so a save made before slots existed simply IS slot 1
+// (migration without copying). Slots 2..N get their own keys with the same run-file format.
+export const SLOT_COUNT = 3;
+export const SLOT_KEY = "shopsim.slot.v1";
+export const SETTINGS_KEY = "shopsim.settings.v1";
+
+export function saveKeyOf(slot: number): string {
+  return slot <= 1 ? SAVE_KEY : `shopsim.save.v1.slot${slot}`;
+}
+export function pendingKeyOf(slot: number): string {
+  return slot <= 1 ? PENDING_KEY : `shopsim.pending.v1.slot${slot}`;
+}
+export function previousKeyOf(slot: number): string {
+  return slot <= 1 ? PREVIOUS_KEY : `shopsim.save.v1.slot${slot}.previous`;
+}
+/** Stars and best score per scenario for one slot (the slot is the player's profile). */
+export function progressKeyOf(slot: number): string {
+  return `shopsim.progress.v1.slot${Math.max(1, slot)}`;
+}
+
+export interface ScenarioProgress {
+  stars: number;
+  best: number;
+  runs: number;
+}
+export type Progress = Record<string, ScenarioProgress>;
+
+export function readProgress(storage: KeyValueStorage, slot: number): Progress {
+  const r = readJson(storage, progressKeyOf(slot));
+  if (!r.ok || typeof r.value !== "object" || r.value === null) return {};
+  const out: Progress = {};
+  for (const [id, v] of Object.entries(r.value as Record<string, Partial<ScenarioProgress>>)) {
+    if (v && typeof v.stars === "number" && typeof v.best === "number")
+      out[id] = { stars: v.stars, best: v.best, runs: typeof v.runs === "number" ? v.runs : 1 };
+  }
+  return out;
+}
+
+export interface Settings {
+  /** 0..1; 0 = muted. */
+  volume: number;
+  sfx: boolean;
+  /** "auto" follows the system's prefers-reduced-motion. */
+  motion: "auto" | "full" | "reduced";
+}
+export const DEFAULT_SETTINGS: Settings = { volume: 0.6, sfx: true, motion: "auto" };
+
+export function readSettings(storage: KeyValueStorage): Settings {
+  const r = readJson(storage, SETTINGS_KEY);
+  if (!r.ok || typeof r.value !== "object" || r.value === null) return { ...DEFAULT_SETTINGS };
+  const v = r.value as Partial<Settings>;
+  return {
+    volume: typeof v.volume === "number" && v.volume >= 0 && v.volume <= 1 ? v.volume : DEFAULT_SETTINGS.volume,
+    sfx: typeof v.sfx === "boolean" ? v.sfx : DEFAULT_SETTINGS.sfx,
+    motion: v.motion === "full" || v.motion === "reduced" || v.motion === "auto" ? v.motion : "auto",
   };
 }

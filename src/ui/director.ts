@@ -9,6 +9,15 @@ export const SCENE_OF: Record<Screen, string> = {
   shop: "Shop",
   report: "WeekReport",
   debrief: "Debrief",
+  campaign: "Campaign",
+  glossary: "Glossary",
+  settings: "Settings",
+  dashboard: "Dashboard",
+  challenge: "ChallengeEntry",
+  leaderboard: "Leaderboard",
+  instructor: "InstructorCreate",
+  instructorClass: "InstructorClass",
+  trainee: "TraineeTimeline",
 };
 
 const SCREEN_SCENES = new Set(Object.values(SCENE_OF));

@@ -3,10 +3,19 @@
 import Phaser from "phaser";
 import { Boot } from "./scenes/boot";
 import { Briefing } from "./scenes/briefing";
+import { Campaign } from "./scenes/campaign";
+import { ChallengeEntry } from "./scenes/challenge-entry";
+import { Dashboard } from "./scenes/dashboard";
 import { Debrief } from "./scenes/debrief";
+import { Glossary } from "./scenes/glossary";
+import { InstructorClass } from "./scenes/instructor-class";
+import { InstructorCreate } from "./scenes/instructor-create";
+import { Leaderboard } from "./scenes/leaderboard";
 import { MainMenu } from "./scenes/main-menu";
 import { Preloader } from "./scenes/preloader";
+import { Settings } from "./scenes/settings";
 import { Shop } from "./scenes/shop";
+import { TraineeTimeline } from "./scenes/trainee-timeline";
 import { WeekReport } from "./scenes/week-report";
 import { C, DESIGN_H, DESIGN_W } from "./theme";
 
@@ -21,8 +30,27 @@ export function createGameConfig(parent: string): Phaser.Types.Core.GameConfig {
     antialias: true,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     input: { keyboard: true, mouse: true, touch: true },
+    // echarts charts are DOM elements in Phaser's container, which Scale.FIT scales with the canvas.
+    dom: { createContainer: true },
     // No banner in the console: tests treat console output as signal.
     banner: false,
-    scene: [Boot, Preloader, MainMenu, Briefing, Shop, WeekReport, Debrief],
+    scene: [
+      Boot,
+      Preloader,
+      MainMenu,
+      Briefing,
+      Shop,
+      WeekReport,
+      Debrief,
+      Campaign,
+      Glossary,
+      Settings,
+      Dashboard,
+      ChallengeEntry,
+      Leaderboard,
+      InstructorCreate,
+      InstructorClass,
+      TraineeTimeline,
+    ],
   };
 }

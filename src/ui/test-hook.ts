@@ -4,6 +4,9 @@
 import type Phaser from "phaser";
 import { scoreRun } from "../engine";
 import type { GameStoreApi } from "../store/game-store";
+import { chartBoxes } from "./charts/chart-host";
+import { shoppersWalking } from "./panels/storefront";
+import { sfxCount } from "./sfx";
 import { DESIGN_H, DESIGN_W } from "./theme";
 import { currentFocus } from "./widgets/focus";
 
@@ -77,6 +80,16 @@ declare global {
       focused: () => string | null;
       /** The engine's score of the current game, as the debrief shows it. */
       score: () => { score: number; stars: number } | null;
+      /** echarts charts on screen: id, drawn yet, box in page pixels. */
+      charts: () => { id: string; ready: boolean; x: number; y: number; w: number; h: number }[];
+      /** Shoppers walking in the shop world right now. */
+      shoppers: () => number;
+      /** Sound effects played so far. */
+      sfx: () => number;
+      /** Texts that spill out of the screen or out of the card (panel) they sit in. */
+      overflows: () => string[];
+      /** The canvas' box in page pixels. */
+      canvasBox: () => { x: number; y: number; w: number; h: number };
     };
   }
 }
@@ -113,6 +126,40 @@ export function installTestHook(game: Phaser.Game, store: GameStoreApi): void {
       return out.sort((a, b) => a.y - b.y || a.x - b.x).map((e) => e.text);
     },
     focused: () => currentFocus(),
+    charts: () => chartBoxes(),
+    overflows: () => {
+      const out: string[] = [];
+      const visit = (list: Phaser.GameObjects.GameObject[], card: Phaser.Geom.Rectangle | null) => {
+        for (const o of list) {
+          if (!isShown(o)) continue;
+          if (o.type === "Text") {
+            const txt = o as Phaser.GameObjects.Text;
+            if (txt.text.trim() === "" || txt.alpha === 0) continue;
+            const b = txt.getBounds();
+            // 2 px of slack for glyph padding.
+            const outside = (r: { x: number; y: number; width: number; height: number }) =>
+              b.x < r.x - 2 || b.y < r.y - 2 || b.right > r.x + r.width + 2 || b.bottom > r.y + r.height + 2;
+            if (outside({ x: 0, y: 0, width: DESIGN_W, height: DESIGN_H })) out.push(`screen: ${txt.text}`);
+            else if (card && outside(card)) out.push(`card: ${txt.text}`);
+          }
+          const children = (o as unknown as { list?: Phaser.GameObjects.GameObject[] }).list;
+          if (o.type === "Container" && children) {
+            // A Card's background rectangle bounds what is inside it.
+            const bg = (o as unknown as { bg?: Phaser.GameObjects.Rectangle; contentY?: number }).bg;
+            const isCard = bg !== undefined && (o as unknown as { contentY?: number }).contentY !== undefined;
+            visit(children, isCard && bg ? bg.getBounds() : card);
+          }
+        }
+      };
+      for (const sc of game.scene.getScenes(true)) visit(sc.children.list, null);
+      return out;
+    },
+    shoppers: () => shoppersWalking(),
+    sfx: () => sfxCount(),
+    canvasBox: () => {
+      const r = game.canvas.getBoundingClientRect();
+      return { x: Math.round(r.left), y: Math.round(r.top), w: Math.round(r.width), h: Math.round(r.height) };
+    },
     score: () => {
       const { scenario, game: g } = store.getState();
       if (!scenario || !g) return null;

@@ -20,7 +20,11 @@ import {
   type WeekReport,
 } from "../../src/engine";
 import { applyDecision, parseDecision } from "../../src/engine/validate";
+import { commerceDecisionArbs, commerceWrongTyped } from "./commerce-arbitraries";
+import { domainDDecisionArbs, domainDWrongTyped } from "./domain-d-arbitraries";
 import { launch, nonFinitePaths, sum } from "./helpers";
+import { marketingDecisionArbs, marketingWrongTyped } from "./marketing-arbitraries";
+import { opsDecisionArbs } from "./operations-arbitraries";
 
 const SC = launch();
 const SKU_IDS = SC.skus.map((k) => k.id);
@@ -65,6 +69,10 @@ const decisionArb: fc.Arbitrary<Decision> = fc.oneof(
     dailyBudgetFen: fc.integer({ min: 0, max: 40_000 }),
     target: fc.constantFrom(...TARGETS),
   }),
+  ...opsDecisionArbs(),
+  ...commerceDecisionArbs(SKU_IDS), // domain A: promotions (locked in launch: the rejection path)
+  ...domainDDecisionArbs(SKU_IDS), // domain D: private domain (locked in launch), clearance/delist/upgrade/launch
+  ...marketingDecisionArbs(SKU_IDS), // domain C: search ads, KOLs, content, community (no such market in launch)
 );
 /** Candidate decisions for each of the scenario's weeks. */
 const turnsArb = fc.array(fc.array(decisionArb, { maxLength: 6 }), { minLength: SC.weeks, maxLength: SC.weeks });
@@ -246,6 +254,21 @@ const wrongTyped = fc.oneof(
     style: fc.oneof(fc.string(), fc.constantFrom(...IMAGE_STYLES)),
   }),
   fc.record({ type: fc.string(), sku: skuArb }),
+  commerceWrongTyped(), // domain A: malformed promotions
+  domainDWrongTyped(), // domain D: malformed private-domain and lifecycle decisions
+  marketingWrongTyped(), // domain C: malformed marketing decisions
+  // Operations (domain B): wrong roles, topics and settings.
+  fc.record(
+    {
+      type: fc.constantFrom("setService", "hire", "fire", "actOnFeedback"),
+      role: fc.oneof(fc.string(), fc.anything()),
+      topic: fc.oneof(fc.string(), fc.constantFrom("greatService", "slowReply")),
+      shiftHours: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, 3, 17, 24)),
+      personalization: fc.oneof(fc.integer(), fc.constantFrom(-1, 3)),
+      logistics: fc.oneof(fc.string(), fc.anything()),
+    },
+    { requiredKeys: ["type"] },
+  ),
   fc.constantFrom(
     null,
     undefined,

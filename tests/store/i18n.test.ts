@@ -121,3 +121,12 @@ describe("line breaking", () => {
     expect(tokenize("满分 ¥30")).toContain("¥30");
   });
 });
+
+describe("bilingual parameters", () => {
+  it("fills {name} from name.<lang> so engine events can carry both languages", async () => {
+    const { t } = await import("../../src/i18n");
+    const params = { "name.zh-CN": "双11", "name.en": "Singles' Day", mult: 14 };
+    expect(t("ev.platformEvent", params, "zh-CN")).toContain("双11");
+    expect(t("ev.platformEvent", params, "en")).toContain("Singles' Day");
+  });
+});

@@ -5,6 +5,7 @@ import { CATEGORY_CVR, CVR_INDEX_EMA, DSR_EMA, REF_PRICE_MEMORY } from "../model
 import { normal } from "../sampling";
 import type { Scenario } from "../scenario-schema";
 import type { GameState } from "../types";
+import { opsEndOfWeek } from "./operations";
 import { book, type DayCtx, skuSpec, type WeekAcc } from "./week";
 
 export function receiveArrivals(ctx: DayCtx): void {
@@ -68,7 +69,7 @@ export function settlePending(ctx: DayCtx): void {
 }
 
 export function endOfWeek(scenario: Scenario, s: GameState, acc: WeekAcc): void {
-  book(s, acc, "salaries", -scenario.start.designerSalaryFen);
+  opsEndOfWeek(scenario, s, acc); // PX.c salaries; P1.3c DSR service/logistics; loan interest
   if (s.cashFen < 0 && s.status === "playing") {
     s.status = "bankrupt";
     acc.events.push({ key: "ev.bankrupt", params: { day: 7 } });

@@ -18,23 +18,27 @@ import { detailQuality } from "../systems/listing";
 import { priceFactor } from "../systems/pricing";
 import { ratingFactor, reviewCountFactor } from "../systems/reputation";
 import type { SkuState } from "../types";
+import { settleOrders, todayMarketPriceFen, todayPriceFen } from "./commerce";
+import { domainDIntent } from "./lifecycle";
+import { noteUnmet, recordFunnelCell } from "./operations";
 import { book, type DayCtx, emptyBySource, SOURCES, type Source, skuSpec, skuWeek } from "./week";
 
 export interface Demand {
-  /** Units buyers paid for today (before stock). */
+  /** Paid orders today (before stock); sim/commerce.ts turns them into baskets of one or more units. */
   units: number;
   /** The same, by the source of the visitor who bought. */
   bySource: Record<Source, number>;
+  /** The same, by segment (index as in the scenario). */
+  bySegment: number[];
 }
 
 /** Runs the funnel for every visitor group of the SKU; returns the units buyers want. */
 export function convert(ctx: DayCtx, sku: SkuState): Demand {
   const { scenario, s, acc, factors: f } = ctx;
   const rng = ctx.rng.funnel;
-  const spec = skuSpec(scenario, sku.id);
   const week = skuWeek(acc, sku.id);
   const v = ctx.visitors.get(sku.id);
-  const demand: Demand = { units: 0, bySource: emptyBySource() };
+  const demand: Demand = { units: 0, bySource: emptyBySource(), bySegment: scenario.market.segments.map(() => 0) };
   if (!v) return demand;
   const mult = ctx.cartMult.get(sku.id);
   let skuUv = 0;
@@ -47,8 +51,8 @@ export function convert(ctx: DayCtx, sku: SkuState): Demand {
       const mobile = binomial(rng, n, seg.mobileShare);
       const engaged = binomial(rng, mobile, 1 - f.bounceMobile) + binomial(rng, n - mobile, 1 - f.bounceDesktop);
       const pf = priceFactor({
-        priceFen: sku.priceFen,
-        marketPriceFen: spec.marketPriceFen,
+        priceFen: todayPriceFen(ctx, sku), // a flash sale's price on its day (P1.2g)
+        marketPriceFen: todayMarketPriceFen(ctx, sku.id), // competitors' prices today (P1.2f)
         refPriceFen: sku.refPriceFen,
         elasticity: seg.elasticity,
         priceSensitivity: seg.priceSensitivity,
@@ -57,11 +61,13 @@ export function convert(ctx: DayCtx, sku: SkuState): Demand {
       const rf = reviewCountFactor(sku.reviewCount, seg.trustNeed) * ratingFactor(sku.reviewCount, sku.ratingSum);
       let intent = SOURCE_INTENT[source];
       if (source === "ads" && s.ads.target === "broad") intent *= BROAD_AD_INTENT;
+      intent *= domainDIntent(ctx, sku, source); // P2.3a member offer, P1.2b waning interest (else exactly 1)
       const today = mult?.[gi] ?? 1;
       const pCart = clamp(ADD_TO_CART_BASE * seg.fit * pf * dq * rf * intent * today, 0, ADD_TO_CART_CAP);
       const carts = binomial(rng, engaged, pCart);
       const orders = binomial(rng, carts, CART_TO_ORDER);
       const paid = binomial(rng, orders, ORDER_TO_PAY);
+      recordFunnelCell(ctx, source, gi, n, engaged, carts, paid); // PX.a: the analyst's funnel by segment/source
       acc.funnel.visitors += n;
       acc.funnel.engaged += engaged;
       acc.funnel.addToCart += carts;
@@ -70,6 +76,7 @@ export function convert(ctx: DayCtx, sku: SkuState): Demand {
       s.totals.pv += n + engaged * 2;
       demand.units += paid;
       demand.bySource[source] += paid;
+      demand.bySegment[gi] = (demand.bySegment[gi] ?? 0) + paid;
     });
   }
   week.uv += skuUv;
@@ -83,45 +90,54 @@ export function ship(ctx: DayCtx, sku: SkuState, demand: Demand): void {
   const { scenario, s, acc, day } = ctx;
   const spec = skuSpec(scenario, sku.id);
   const week = skuWeek(acc, sku.id);
-  const sold = Math.min(sku.stock, demand.units);
-  if (demand.units > sold) {
+  // Orders → baskets → promotions → whole orders the stock can ship (sim/commerce.ts, P1.2g).
+  const order = settleOrders(ctx, sku, demand);
+  const sold = order.units;
+  if (order.wantedUnits > sold) {
     week.stockoutDays += 1;
     sku.stockoutDays += 1;
     s.totals.stockoutDays += 1;
     ctx.report.stockouts.push(sku.id);
+    noteUnmet(ctx, sku.id, order.wantedUnits - sold); // P1.3a: an unsynced listing oversells these
   }
   sku.stock -= sold;
   sku.unitsSold += sold;
   sku.recentSales.push(sold);
   if (sku.recentSales.length > 7) sku.recentSales.shift();
-  acc.funnel.paid += sold;
+  acc.funnel.paid += order.orders;
   if (sold > 0) {
-    const gmv = sold * sku.priceFen;
-    const adSold = demand.units > 0 ? Math.floor((demand.bySource.ads * sold) / demand.units) : 0;
+    const gmv = order.gmvFen;
+    const orders = order.orders;
+    // Paid traffic: info-flow ads and search ads (P2.1a).
+    const adDemand = demand.bySource.ads + demand.bySource.paidSearch;
+    const adSold = demand.units > 0 ? Math.floor((adDemand * orders) / demand.units) : 0;
+    const adGmv = Math.round((gmv * adSold) / orders);
     book(s, acc, "sales", gmv);
-    book(s, acc, "commission", -Math.round(gmv * scenario.market.commissionRate));
-    book(s, acc, "logistics", -sold * scenario.market.shippingFen);
+    book(s, acc, "promotion", -order.promotionFen);
+    book(s, acc, "commission", -Math.round((gmv - order.discountFen) * scenario.market.commissionRate));
+    book(s, acc, "logistics", -orders * scenario.market.shippingFen); // one parcel per order
     const cogs = sold * sku.unitCostFen;
     acc.cogsFen += cogs;
     s.totals.cogsFen += cogs;
     s.totals.gmvFen += gmv;
-    s.totals.orders += sold;
+    s.totals.orders += orders;
     s.totals.units += sold;
-    s.totals.buyers += sold;
+    s.totals.buyers += orders;
     s.totals.adOrders += adSold;
-    s.totals.adGmvFen += adSold * sku.priceFen;
+    s.totals.adGmvFen += adGmv;
     acc.adOrders += adSold;
-    acc.adGmvFen += adSold * sku.priceFen;
-    week.orders += sold;
+    acc.adGmvFen += adGmv;
+    week.orders += orders;
     week.units += sold;
     week.gmvFen += gmv;
-    ctx.report.orders += sold;
+    ctx.report.orders += orders;
     ctx.report.gmvFen += gmv;
     const bySource = emptyBySource();
-    for (const k of SOURCES) bySource[k] = Math.floor((demand.bySource[k] * sold) / demand.units);
-    ctx.sales.push({ sku: sku.id, units: sold, orders: sold, gmvFen: gmv, priceFen: sku.priceFen, bySource });
+    for (const k of SOURCES) bySource[k] = Math.floor((demand.bySource[k] * orders) / demand.units);
+    const paidFen = order.netUnitPriceFen; // what a unit was paid, after discounts
+    ctx.sales.push({ sku: sku.id, units: sold, orders, gmvFen: gmv, priceFen: paidFen, bySource });
     // Reviews and returns follow delivery; their timing is fixed, their counts drawn now.
-    const reviews = binomial(ctx.rng.reviews, sold, REVIEW_RATE);
+    const reviews = binomial(ctx.rng.reviews, orders, REVIEW_RATE);
     if (reviews > 0) {
       s.pending.push({
         day: day + REVIEW_DELAY_DAYS,
@@ -138,7 +154,7 @@ export function ship(ctx: DayCtx, sku: SkuState, demand: Demand): void {
         kind: "return",
         sku: sku.id,
         qty: returns,
-        priceFen: sku.priceFen,
+        priceFen: paidFen,
       });
     }
   }

@@ -3,10 +3,13 @@
 
 import type { Scenario } from "../scenario-schema";
 import { detailQuality, estimateTitleFromPool, imageCtr } from "../systems/listing";
+import { competitorPriceFen } from "../systems/market";
 import { priceFactor } from "../systems/pricing";
+import { promotionRunning } from "../systems/promotions";
 import { averageRating, ratingFactor, reviewCountFactor } from "../systems/reputation";
 import { bannerLift, bounceRates, loadSeconds, navigationReach } from "../systems/storefront";
 import type { GameState, Kpis, SkuState, SkuWeekReport, WeekFactors, WeekReport } from "../types";
+import { weekRepurchaseRate } from "./customers";
 import { skuSpec, type WeekAcc } from "./week";
 
 /** Levers are fixed for the week, so their multipliers are computed once. */
@@ -14,7 +17,7 @@ export function weekFactors(scenario: Scenario, s: GameState): WeekFactors {
   const bounce = bounceRates(s.store);
   const f: WeekFactors = {
     navReach: navigationReach(s.store),
-    bannerLift: bannerLift(s.store, false),
+    bannerLift: bannerLift(s.store, promotionRunning(s.commerce)), // P1.1b × P1.2g
     bounceMobile: bounce.mobile,
     bounceDesktop: bounce.desktop,
     loadSeconds: loadSeconds(s.store),
@@ -81,7 +84,7 @@ export function buildReport(
         g.share *
         priceFactor({
           priceFen: sku.priceFen,
-          marketPriceFen: spec.marketPriceFen,
+          marketPriceFen: competitorPriceFen(scenario, s, sku.id), // P1.2f: competitors' price this week
           refPriceFen: before.skus.find((k) => k.id === sku.id)?.refPriceFen ?? spec.marketPriceFen,
           elasticity: g.elasticity,
           priceSensitivity: g.priceSensitivity,
@@ -106,6 +109,7 @@ export function buildReport(
     reviews: acc.reviews,
     dsr: { ...s.dsr },
     factors: f,
+    ...(acc.marketing?.report ? { marketing: acc.marketing.report } : {}), // P2.1–P2.2 channel evidence
   };
 }
 
@@ -116,6 +120,10 @@ function weekKpis(s: GameState, acc: WeekAcc): Kpis {
   const uv = acc.funnel.visitors;
   const gross = gmv + L("refunds") - acc.cogsFen;
   const net = gross + L("commission") + L("logistics") + L("ads") + L("salaries") + L("holding") + L("design");
+  const netOps = L("ops") + L("interest"); // P1.3a compensation, P1.3c feedback fixes; loan interest
+  const netMarketing = L("kol") + L("content"); // P2.1b fees, P2.2 content production
+  const netPromotion = L("promotion"); // P1.2g discounts and gifts
+  const netDomainD = L("private") - (s.lifecycle?.writedownWeekFen ?? 0); // P2.3a costs, P1.2b dead-stock write-down
   const adSpend = -L("ads");
   const units = [...acc.skus.values()].reduce((a, w) => a + w.units, 0);
   return {
@@ -127,13 +135,13 @@ function weekKpis(s: GameState, acc: WeekAcc): Kpis {
     aovFen: orders > 0 ? Math.round(gmv / orders) : 0,
     addToCartRate: uv > 0 ? acc.funnel.addToCart / uv : 0,
     grossProfitFen: gross,
-    netProfitFen: net,
+    netProfitFen: net + netMarketing + netPromotion + netOps + netDomainD,
     adSpendFen: adSpend,
     roas: adSpend > 0 ? acc.adGmvFen / adSpend : 0,
     ppcFen: acc.adClicks > 0 ? Math.round(adSpend / acc.adClicks) : 0,
     dsr: (s.dsr.description + s.dsr.service + s.dsr.logistics) / 3,
     refundRate: units > 0 ? acc.refundUnits / units : 0,
-    repurchaseRate: 0,
+    repurchaseRate: weekRepurchaseRate(acc), // repeat orders / orders (customer model; else 0)
     stockoutDays: [...acc.skus.values()].reduce((a, w) => a + w.stockoutDays, 0),
     cashEndFen: s.cashFen,
   };

@@ -5,9 +5,12 @@ import { AD_CTR_BASE, AD_TARGETED_CTR_LIFT, RETURNING_BUYER_DAILY } from "../mod
 import type { Rng } from "../rng";
 import { binomial, poisson } from "../sampling";
 import type { ScenarioSegment } from "../scenario-schema";
+import { usesCustomerModel } from "../systems/customers";
 import { imageCtr, keywordRelevance } from "../systems/listing";
+import { searchVolumeLift } from "../systems/marketing";
 import { reviewCountFactor } from "../systems/reputation";
 import { rankAmong, rankingScore, searchCtr } from "../systems/search";
+import { isListed, searchAdjust } from "./lifecycle";
 import { book, type DayCtx, skuWeek } from "./week";
 
 /** Splits n visitors across segments by their shares (sequential binomials = multinomial). */
@@ -34,10 +37,12 @@ export function searchTraffic(ctx: DayCtx): void {
   const segments = scenario.market.segments;
   const dsrMean = (s.dsr.description + s.dsr.service + s.dsr.logistics) / 3;
   const avgTrust = segments.reduce((a, g) => a + g.share * g.trustNeed, 0);
+  const seedLift = searchVolumeLift(s); // 1 without marketing channels
   for (const sku of s.skus) {
     const week = skuWeek(ctx.acc, sku.id);
     const v = ctx.visitors.get(sku.id);
     if (!v) continue;
+    if (!isListed(s, sku.id)) continue; // delisted or not yet launched (P1.2a–b)
     const sales7d = sku.recentSales.reduce((a, b) => a + b, 0);
     let clicks = 0;
     for (const kw of scenario.market.keywords) {
@@ -52,10 +57,12 @@ export function searchTraffic(ctx: DayCtx): void {
         reviewFactor: reviewCountFactor(sku.reviewCount, avgTrust),
         ageDays: day - sku.listedDay,
       });
-      const rank = rankAmong(score, s.competitors[kw.id] ?? []);
-      const searches = kw.dailySearches * demand;
+      // P1.2b lifecycle demand, P1.2a duplicate listings (both exactly 1 without them).
+      const adj = searchAdjust(ctx, sku, kw.id);
+      const rank = rankAmong(score * adj.score, s.competitors[kw.id] ?? []);
+      const searches = kw.dailySearches * demand * seedLift; // PX.b: Xiaohongshu seeding lifts searches
       // A broad match is shown on only part of the searches (rel < 1), and ranks lower there too.
-      const k = poisson(ctx.rng.traffic, searches * rel * searchCtr(rank) * sku.ctrIndex);
+      const k = poisson(ctx.rng.traffic, searches * rel * searchCtr(rank) * sku.ctrIndex * adj.clicks);
       clicks += k;
       week.searches += Math.round(searches);
       const kwAcc = week.keywords.get(kw.id) ?? { rankSum: 0, days: 0, uv: 0 };
@@ -77,7 +84,9 @@ export function homeTraffic(ctx: DayCtx): void {
   const rng = ctx.rng.traffic;
   const homeUv = poisson(
     rng,
-    scenario.market.homeVisitorsPerDay * ctx.demand + RETURNING_BUYER_DAILY * s.totals.buyers,
+    // Scenarios with a customer base send returning buyers from sim/customers.ts instead.
+    scenario.market.homeVisitorsPerDay * ctx.demand +
+      (usesCustomerModel(scenario) ? 0 : RETURNING_BUYER_DAILY * s.totals.buyers),
   );
   const reached = binomial(rng, homeUv, clamp(f.navReach * f.bannerLift, 0, 0.95));
   acc.traffic.home += homeUv;

@@ -3,6 +3,8 @@
 import type { Rng } from "../rng";
 import type { Scenario, ScenarioSku } from "../scenario-schema";
 import type { DayReport, Funnel, GameState, LedgerTotals, WeekEvent, WeekFactors } from "../types";
+import type { CommerceDay, CommerceWeekAcc } from "./commerce";
+import type { MarketingAcc } from "./marketing";
 
 /**
  * Where a visitor came from. The order is the order the funnel processes them in; a source with no
@@ -53,6 +55,10 @@ export interface WeekAcc {
   cogsFen: number;
   refundUnits: number;
   skus: Map<string, SkuWeek>;
+  /** Promotions, baskets, calendar: created by sim/commerce.ts when first needed. */
+  commerce?: CommerceWeekAcc;
+  /** Marketing channels this week: created by sim/marketing.ts at the week's start. */
+  marketing?: MarketingAcc;
 }
 
 /** Visitors of one day, per SKU, per source, per segment (index as in scenario.market.segments). */
@@ -80,6 +86,8 @@ export interface DayCtx {
   /** What shipped today, per SKU, for systems that act after a sale (service, customers…). */
   sales: SaleBatch[];
   report: DayReport;
+  /** Today's prices and promotion shares: set by sim/commerce.ts before the funnel. */
+  commerce?: CommerceDay;
 }
 
 /** Units shipped for one SKU on one day. */
@@ -95,7 +103,23 @@ export interface SaleBatch {
 }
 
 /** One stream per system, so a new draw in one system never shifts another's sequence. */
-export const STREAMS = ["market", "traffic", "funnel", "ads", "reviews", "returns"] as const;
+export const STREAMS = [
+  "market",
+  "traffic",
+  "funnel",
+  "ads",
+  "reviews",
+  "returns",
+  "customers", // domain D: repurchase, members, pushes (P2.3a–b)
+  "lifecycle", // domain D: lifecycle and assortment (P1.2a–b)
+  "promotions", // domain A: baskets, coupons, flash sales, group buys (P1.2g)
+  "competitors", // domain A: competitors' price reactions (P1.2f)
+  "paidsearch", // domain C: search-ad auctions and clicks (P2.1a)
+  "kol", // domain C: KOL/KOC posts (P2.1b)
+  "content", // domain C: own content and community (P2.2a–c, P2.1c)
+  "service", // domain B: inquiries, buyers' service experiences, topic reviews (P1.3b–c)
+  "logistics", // domain B: address errors and delivery delays (P1.3a)
+] as const;
 export type StreamName = (typeof STREAMS)[number];
 
 export function newWeekAcc(s: GameState): WeekAcc {

@@ -1,5 +1,5 @@
 // One readable line per pending decision, for the "changes taking effect this week" list.
-import type { Decision } from "../../engine";
+import { type Decision, LEVER_OF } from "../../engine";
 import { bi, items, money, t } from "../../i18n";
 import type { PanelCtx } from "./panel-context";
 
@@ -30,7 +30,7 @@ export function pendingLines(ctx: PanelCtx): PendingLine[] {
         });
       }
     } else {
-      const sku = d.type !== "setAds" ? d.sku : undefined;
+      const sku = "sku" in d && d.type !== "setAds" ? d.sku : undefined;
       out.push({
         id: sku ? `pending.undo.${d.type}.${sku}` : `pending.undo.${d.type}`,
         text: describePending(ctx, d),
@@ -74,6 +74,11 @@ export function describePending(ctx: PanelCtx, d: Decision): string {
       const seg = sc.market.segments.find((s) => s.id === d.target);
       const target = d.target === "broad" ? t("marketing.broad") : seg ? bi(seg.name) : d.target;
       return t("pending.setAds", { budget: money(d.dailyBudgetFen), target });
+    }
+    default: {
+      // Levers whose panels come later still get a readable line: the lever group and the SKU.
+      const sku = "sku" in d && typeof d.sku === "string" ? skuName(d.sku) : "";
+      return t("pending.other", { lever: t(`lever.${LEVER_OF[d.type]}`), sku });
     }
   }
 }

@@ -1,8 +1,11 @@
-// The shop, drawn: an awning, one shelf per SKU whose boxes reflect stock on hand, and shoppers
-// walking the floor in proportion to last week's visitors. Modest on purpose; the animated world
-// with traffic "doors" is a later piece of work.
-import type Phaser from "phaser";
-import { items, people, t } from "../../i18n";
+// The shop world: traffic "doors" on the left (one per source with visitors, sized by last week's
+// share), shelves whose fill shows stock, a service desk with a queue and a checkout on the right,
+// a warehouse strip with stock and incoming lots, and alert chips (low stock, sold out, low cash).
+// Shoppers arrive through the doors in proportion to last week's traffic, browse a shelf, some
+// queue at the service desk, and pay or leave. With reduced motion the scene is a still picture.
+import Phaser from "phaser";
+import { group, items, people, t } from "../../i18n";
+import { reducedMotion } from "../motion";
 import { BOX_COLORS, boxKey, SHOPPER_KEYS } from "../sprites";
 import { C, FS, RADIUS } from "../theme";
 import { addText, fitText } from "../widgets/text";
@@ -10,6 +13,8 @@ import { addText, fitText } from "../widgets/text";
 export interface StorefrontSku {
   name: string;
   stock: number;
+  /** Incoming lots (absolute arrival day and quantity). */
+  incoming?: { day: number; qty: number }[];
 }
 
 export interface StorefrontOpts {
@@ -25,61 +30,190 @@ export interface StorefrontOpts {
   hideUv?: boolean;
   /** Stock that fills a shelf completely. */
   fullShelf: number;
+  /** Visitors by source last week; doors are drawn for sources above zero. */
+  traffic?: Record<string, number>;
+  /** Paid orders last week (share of shoppers who pay). */
+  paid?: number;
+  /** Alert lines (already translated, with their symbol) to pin on the world. */
+  alerts?: string[];
+  /** Draw the warehouse strip (shop screen). */
+  warehouse?: boolean;
+  /** Absolute day now, to say when incoming lots arrive (as a week day). */
+  today?: number;
 }
 
 const BOX_W = 22;
 const BOX_H = 18;
+/** Small vector icons for the traffic doors (no emoji font needed). */
+function doorIcon(g: Phaser.GameObjects.Graphics, id: string, cx: number, cy: number, r: number, color: number): void {
+  g.fillStyle(color, 1);
+  g.lineStyle(2, color, 1);
+  switch (id) {
+    case "search":
+      g.strokeCircle(cx - r * 0.2, cy - r * 0.2, r * 0.55);
+      g.lineBetween(cx + r * 0.2, cy + r * 0.2, cx + r * 0.8, cy + r * 0.8);
+      break;
+    case "home":
+      g.fillTriangle(cx - r, cy, cx + r, cy, cx, cy - r * 0.9);
+      g.fillRect(cx - r * 0.6, cy, r * 1.2, r * 0.8);
+      break;
+    case "ads":
+      g.fillTriangle(cx - r * 0.8, cy - r * 0.3, cx + r * 0.8, cy - r * 0.9, cx + r * 0.8, cy + r * 0.9);
+      g.fillRect(cx - r * 0.9, cy - r * 0.35, r * 0.4, r * 0.7);
+      break;
+    case "paidSearch":
+      g.strokeCircle(cx - r * 0.2, cy - r * 0.2, r * 0.55);
+      g.lineBetween(cx + r * 0.2, cy + r * 0.2, cx + r * 0.8, cy + r * 0.8);
+      g.fillCircle(cx + r * 0.7, cy - r * 0.7, r * 0.3);
+      break;
+    case "kol": {
+      const pts: Phaser.Math.Vector2[] = [];
+      for (let i = 0; i < 10; i++) {
+        const a = -Math.PI / 2 + (i * Math.PI) / 5;
+        const rr = i % 2 === 0 ? r : r * 0.45;
+        pts.push(new Phaser.Math.Vector2(cx + Math.cos(a) * rr, cy + Math.sin(a) * rr));
+      }
+      g.fillPoints(pts, true);
+      break;
+    }
+    case "content":
+      g.strokeRect(cx - r * 0.6, cy - r * 0.8, r * 1.2, r * 1.6);
+      for (let i = 0; i < 3; i++)
+        g.lineBetween(cx - r * 0.35, cy - r * 0.35 + i * r * 0.4, cx + r * 0.35, cy - r * 0.35 + i * r * 0.4);
+      break;
+    case "community":
+      g.fillCircle(cx - r * 0.55, cy, r * 0.35);
+      g.fillCircle(cx + r * 0.55, cy, r * 0.35);
+      g.fillCircle(cx, cy - r * 0.35, r * 0.4);
+      break;
+    default:
+      g.fillRoundedRect(cx - r, cy - r * 0.7, r * 2, r * 1.2, 4);
+      g.fillTriangle(cx - r * 0.4, cy + r * 0.4, cx, cy + r * 0.4, cx - r * 0.6, cy + r);
+  }
+}
+const DOOR_COLORS: Record<string, number> = {
+  search: 0x4fb3ff,
+  home: C.good,
+  ads: C.accent,
+  paidSearch: 0xffa04d,
+  kol: 0xc28bff,
+  content: 0xf5a3c7,
+  community: 0x7fd7e8,
+  private: C.warn,
+};
+
+let worldCount = 0;
+
+/** Number of shoppers walking at once in the world (for the bench and tests). */
+let walking = 0;
+export function shoppersWalking(): number {
+  return walking;
+}
 
 export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.GameObjects.Container {
   const root = scene.add.container(o.x, o.y);
   const g = scene.add.graphics();
   root.add(g);
-  // Wall and floor.
+  const still = reducedMotion();
+  // A tiny LCG: the same week always looks the same (stable screenshots), no Math.random.
+  let seed = 1 + Math.round((o.uv ?? 7) * 31 + o.skus.length * 7);
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+
+  // ---- layout -------------------------------------------------------------------------------
+  const WARE = o.warehouse ? 46 : 0;
+  const awningH = 14;
+  const doorsW = 62;
+  const rightW = o.w >= 420 ? 92 : 0;
+  const midX0 = doorsW + 10;
+  const midX1 = o.w - rightW - 8;
+  const floorBottom = o.h - WARE - 6;
+  const FLOOR = Math.max(64, Math.round((o.h - WARE) * 0.28));
+  const floorY = floorBottom - FLOOR;
+
+  // Wall, floor, awning.
   g.fillStyle(C.wall, 1);
   g.fillRoundedRect(0, 0, o.w, o.h, RADIUS);
-  const FLOOR = 62;
-  const floorY = o.h - FLOOR;
   g.fillStyle(C.floor, 1);
-  g.fillRect(0, floorY, o.w, FLOOR - RADIUS);
-  g.fillRoundedRect(0, o.h - 2 * RADIUS, o.w, 2 * RADIUS, RADIUS);
+  g.fillRect(doorsW, floorY, o.w - doorsW, FLOOR);
   g.lineStyle(1, C.line, 0.6);
-  for (let x = 20; x < o.w; x += 44) g.lineBetween(x, floorY, x - 26, o.h);
-  // Awning: orange/white stripes with scalloped edge.
-  const stripes = 12;
+  for (let x = doorsW + 20; x < o.w; x += 40) g.lineBetween(x, floorY, x - 18, floorBottom);
+  const stripes = Math.max(8, Math.round(o.w / 40));
   const sw = o.w / stripes;
   for (let i = 0; i < stripes; i++) {
     g.fillStyle(i % 2 === 0 ? C.accent : 0xfff1e6, 1);
-    g.fillRect(i * sw, 0, sw + 0.5, 24);
-    g.fillCircle(i * sw + sw / 2, 24, sw / 2);
+    g.fillRect(i * sw, 0, sw + 0.5, awningH);
+    g.fillCircle(i * sw + sw / 2, awningH, Math.min(sw / 2, 9));
   }
   g.fillStyle(C.accentLo, 1);
-  g.fillRect(0, 0, o.w, 6);
-  // Sign board.
-  const sign = addText(scene, o.w / 2, 60, o.sign, {
-    size: FS.h3,
+  g.fillRect(0, 0, o.w, 4);
+  const sign = addText(scene, (midX0 + midX1) / 2, awningH + 22, o.sign, {
+    size: FS.small,
     bold: true,
     color: C.white,
     originX: 0.5,
     originY: 0.5,
   });
-  fitText(sign, o.w - 80);
+  fitText(sign, midX1 - midX0 - 40, 10);
   g.fillStyle(C.bgDeep, 0.85);
-  g.fillRoundedRect(o.w / 2 - sign.width / 2 - 16, 44, sign.width + 32, 32, 8);
+  g.fillRoundedRect(sign.x - sign.width / 2 - 12, awningH + 10, sign.width + 24, 24, 6);
   root.add(sign);
 
-  // Shelves: one unit per SKU, a name plate under each, the floor below for shoppers.
+  // ---- doors ----------------------------------------------------------------------------------
+  const traffic = o.traffic ?? { search: 1, home: 1, ads: 1 };
+  let doorIds = Object.keys(traffic).filter((k) => (traffic[k] ?? 0) > 0);
+  if (doorIds.length === 0) doorIds = ["search", "home", "ads"];
+  const totalTraffic = doorIds.reduce((a, k) => a + (traffic[k] ?? 0), 0) || 1;
+  const doorTop = awningH + 14;
+  const doorSpan = floorBottom - doorTop;
+  const doorH = Math.min(58, doorSpan / doorIds.length - 4);
+  const doors = doorIds.map((id, i) => {
+    const y = doorTop + i * (doorSpan / doorIds.length) + (doorSpan / doorIds.length - doorH) / 2;
+    const color = DOOR_COLORS[id] ?? C.muted;
+    g.fillStyle(C.bgDeep, 1);
+    g.fillRoundedRect(6, y, doorsW - 8, doorH, { tl: 14, tr: 14, bl: 2, br: 2 });
+    g.lineStyle(3, color, 1);
+    g.strokeRoundedRect(6, y, doorsW - 8, doorH, { tl: 14, tr: 14, bl: 2, br: 2 });
+    // Share of traffic as a bar inside the door: it reads without the colour.
+    const share = (traffic[id] ?? 0) / totalTraffic;
+    g.fillStyle(color, 0.35);
+    g.fillRect(9, y + doorH - 4 - (doorH - 8) * share, doorsW - 14, (doorH - 8) * share);
+    doorIcon(g, id, doorsW / 2 + 2, y + doorH * 0.36, Math.min(9, Math.max(5, doorH * 0.16)), color);
+    const label = addText(scene, doorsW / 2 + 2, y + doorH * 0.72, t(`src.${id}`), {
+      size: FS.tiny,
+      color: C.text,
+      originX: 0.5,
+      originY: 0.5,
+    });
+    fitText(label, doorsW - 12, 8);
+    root.add(label);
+    return {
+      id,
+      x: doorsW + 4,
+      y: Math.min(floorBottom - 4, Math.max(floorY + 40, y + doorH - 4)),
+      w: traffic[id] ?? 0,
+    };
+  });
+
+  // ---- shelves --------------------------------------------------------------------------------
   const n = Math.max(1, o.skus.length);
-  const unitW = Math.min(200, (o.w - 40 - (n - 1) * 16) / n);
-  const totalW = n * unitW + (n - 1) * 16;
-  const shelfTop = 84;
-  const shelfBottom = floorY - 44;
-  const boards = 3;
+  const gap = 12;
+  const unitW = Math.min(180, (midX1 - midX0 - (n - 1) * gap) / n);
+  const totalW = n * unitW + (n - 1) * gap;
+  const shelfTop = awningH + 44;
+  const plateH = 30;
+  const shelfBottom = floorY - plateH - 6;
+  const boards = shelfBottom - shelfTop > 90 ? 3 : 2;
   const boardGap = (shelfBottom - shelfTop) / boards;
   const rows = boardGap >= 2 * (BOX_H + 1) + 8 ? 2 : 1;
   const perBoard = Math.max(1, Math.floor((unitW - 16) / (BOX_W + 2)));
   const capacity = perBoard * boards * rows;
+  const shelfFront: number[] = [];
   o.skus.forEach((sku, i) => {
-    const sx = (o.w - totalW) / 2 + i * (unitW + 16);
+    const sx = midX0 + (midX1 - midX0 - totalW) / 2 + i * (unitW + gap);
+    shelfFront.push(sx + unitW / 2);
     g.fillStyle(C.shelf, 1);
     g.fillRect(sx, shelfTop, 6, shelfBottom - shelfTop + 4);
     g.fillRect(sx + unitW - 6, shelfTop, 6, shelfBottom - shelfTop + 4);
@@ -89,79 +223,248 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
       const by = shelfTop + (b + 1) * boardGap;
       g.fillStyle(0xa8744f, 1);
       g.fillRect(sx, by, unitW, 5);
-      // Fill the bottom board first, like a real shelf.
       const boardIndex = boards - 1 - b;
       for (let row = 0; row < rows; row++) {
         for (let k = 0; k < perBoard; k++) {
           const idx = boardIndex * perBoard * rows + row * perBoard + k;
           if (idx >= boxes) continue;
-          const img = scene.add.image(sx + 9 + k * (BOX_W + 2), by - row * (BOX_H + 1), boxKey(i)).setOrigin(0, 1);
-          root.add(img);
+          root.add(scene.add.image(sx + 9 + k * (BOX_W + 2), by - row * (BOX_H + 1), boxKey(i)).setOrigin(0, 1));
         }
       }
     }
     if (sku.stock <= 0) {
       const out = addText(scene, sx + unitW / 2, (shelfTop + shelfBottom) / 2, t("shop.soldOut"), {
-        size: FS.h3,
+        size: FS.body,
         bold: true,
         color: C.white,
         originX: 0.5,
         originY: 0.5,
       });
       out.setBackgroundColor("#c0392b").setPadding(8, 2, 8, 2).setAngle(-8);
+      fitText(out, unitW, 10);
       root.add(out);
     }
     g.fillStyle(C.bgDeep, 0.9);
-    g.fillRoundedRect(sx - 4, shelfBottom + 8, unitW + 8, 36, 6);
+    g.fillRoundedRect(sx - 4, shelfBottom + 6, unitW + 8, plateH, 6);
     g.fillStyle(BOX_COLORS[i % BOX_COLORS.length] ?? C.accent, 1);
-    g.fillRect(sx - 4, shelfBottom + 12, 4, 28);
-    const label = addText(scene, sx + unitW / 2, shelfBottom + 9, sku.name, {
+    g.fillRect(sx - 4, shelfBottom + 10, 4, plateH - 8);
+    const label = addText(scene, sx + unitW / 2, shelfBottom + 7, sku.name, {
       size: FS.tiny,
       bold: true,
       originX: 0.5,
     });
     fitText(label, unitW, 9);
-    root.add(label);
     const stockText = t("shop.stockLabel", { n: items(sku.stock) });
-    const st = addText(scene, sx + unitW / 2, shelfBottom + 26, sku.stock > 0 ? stockText : `⚠ ${stockText}`, {
-      size: FS.tiny,
+    const st = addText(scene, sx + unitW / 2, shelfBottom + 21, sku.stock > 0 ? stockText : `⚠ ${stockText}`, {
+      size: 11,
       color: sku.stock > 0 ? C.muted : C.bad,
       originX: 0.5,
     });
-    fitText(st, unitW, 9);
-    root.add(st);
+    fitText(st, unitW, 8);
+    root.add([label, st]);
   });
 
-  // Shoppers: about √UV of them (so 100 → 5, 900 → 15), walking and pausing at the shelves.
-  const count = o.uv === null ? 3 : Math.min(16, Math.round(Math.sqrt(Math.max(0, o.uv)) / 2));
-  for (let i = 0; i < count; i++) {
-    const key = SHOPPER_KEYS[i % SHOPPER_KEYS.length] as string;
-    const y = floorY + 40 + ((i * 7) % Math.max(1, FLOOR - 44));
-    const startX = 20 + ((i * 97) % Math.max(1, o.w - 40));
-    const s = scene.add.image(startX, y, key).setOrigin(0.5, 1);
-    root.add(s);
-    const targetX = 20 + ((i * 151 + 60) % Math.max(1, o.w - 40));
-    scene.tweens.add({
-      targets: s,
-      x: targetX,
-      duration: 2600 + ((i * 431) % 2400),
-      ease: "Sine.easeInOut",
-      yoyo: true,
-      repeat: -1,
-      hold: 500 + ((i * 211) % 900),
-      repeatDelay: 300,
-      onYoyo: () => s.setFlipX(!s.flipX),
-      onRepeat: () => s.setFlipX(!s.flipX),
-    });
-    scene.tweens.add({ targets: s, y: y - 2, duration: 220, yoyo: true, repeat: -1 });
-    if (targetX < startX) s.setFlipX(true);
+  // ---- service desk and checkout ---------------------------------------------------------------
+  // Shoppers stand on the floor in front of them (desk queue on the left, checkout on the right),
+  // so nobody walks across the shelf labels.
+  const desk = { x: o.w - rightW - 2, y: floorY + 44 };
+  const till = { x: o.w - 26, y: floorY + 44 };
+  if (rightW > 0) {
+    const dx = o.w - rightW - 2;
+    const deskY = Math.max(shelfTop + 4, floorY - 92);
+    g.fillStyle(C.panelHi, 1);
+    g.fillRoundedRect(dx, deskY, rightW - 6, 40, 6);
+    g.fillStyle(0x7cc4ff, 1);
+    g.fillCircle(dx + 16, deskY + 20, 7);
+    const dl = addText(scene, dx + 28, deskY + 20, t("world.service"), { size: FS.tiny, bold: true, originY: 0.5 });
+    fitText(dl, rightW - 40, 8);
+    g.fillStyle(C.panelHi, 1);
+    g.fillRoundedRect(dx, deskY + 46, rightW - 6, 40, 6);
+    g.fillStyle(C.good, 1);
+    g.fillRoundedRect(dx + 8, deskY + 56, 16, 20, 3);
+    const cl = addText(scene, dx + 28, deskY + 66, t("world.cashier"), { size: FS.tiny, bold: true, originY: 0.5 });
+    fitText(cl, rightW - 40, 8);
+    root.add([dl, cl]);
   }
+
+  // ---- warehouse strip ------------------------------------------------------------------------
+  if (o.warehouse) {
+    const wy = o.h - WARE;
+    g.fillStyle(C.bgDeep, 1);
+    g.fillRoundedRect(4, wy, o.w - 8, WARE - 4, 6);
+    const wl = addText(scene, 12, wy + (WARE - 4) / 2, `▦ ${t("world.warehouse")}`, {
+      size: FS.tiny,
+      bold: true,
+      color: C.muted,
+      originY: 0.5,
+    });
+    root.add(wl);
+    const x0 = 16 + wl.width;
+    const colW = (o.w - 12 - x0) / n;
+    o.skus.forEach((sku, i) => {
+      const cx = x0 + i * colW;
+      g.fillStyle(BOX_COLORS[i % BOX_COLORS.length] ?? C.accent, 1);
+      g.fillRect(cx + 4, wy + 8, 4, WARE - 20);
+      const first = (sku.incoming ?? [])[0];
+      const total = (sku.incoming ?? []).reduce((a, l) => a + l.qty, 0);
+      const inc =
+        first && total > 0
+          ? `→ ${t("world.incoming", { n: items(total), day: first.day - (o.today ?? 0) + 1 })}`
+          : t("world.noIncoming");
+      const a = addText(scene, cx + 12, wy + 6, `${sku.name} · ${items(sku.stock)}`, { size: 11, bold: true });
+      const b = addText(scene, cx + 12, wy + 22, inc, { size: 11, color: first ? C.accentHi : C.faint });
+      fitText(a, colW - 16, 8);
+      fitText(b, colW - 16, 8);
+      root.add([a, b]);
+    });
+  }
+
+  // The static drawing becomes one texture (re-tessellating dozens of rounded shapes every frame
+  // is the costliest part of this screen without a GPU); the Graphics is dropped.
+  const key = `world-static-${++worldCount}`;
+  g.generateTexture(key, Math.ceil(o.w), Math.ceil(o.h));
+  const bg = scene.add.image(0, 0, key).setOrigin(0, 0);
+  const at = root.getIndex(g);
+  root.remove(g, true);
+  root.addAt(bg, at);
+  root.once(Phaser.GameObjects.Events.DESTROY, () => {
+    if (scene.textures.exists(key)) scene.textures.remove(key);
+  });
+
+  // ---- shoppers -------------------------------------------------------------------------------
+  const uv = o.uv ?? 0;
+  const payShare = o.uv && o.paid !== undefined ? o.paid / Math.max(1, o.uv) : 0.05;
+  // Paying is rare in real numbers (2–5 %); shown exaggerated on a √ scale so it is visible.
+  const payVis = Math.min(0.7, Math.max(0.12, Math.sqrt(payShare) * 1.4));
+  const pickDoor = () => {
+    let r = rnd() * totalTraffic;
+    for (const d of doors) {
+      r -= d.w || totalTraffic / doors.length;
+      if (r <= 0) return d;
+    }
+    return doors[doors.length - 1] ?? { id: "home", x: doorsW, y: floorY + 20, w: 1 };
+  };
+  const floorPoint = (x: number) => ({ x, y: floorY + 40 + rnd() * Math.max(4, FLOOR - 44) });
+  let queue = 0;
+  const layer = scene.add.container(0, 0);
+  root.add(layer);
+
+  if (still) {
+    // A still picture: a few shoppers at shelves, one in the queue, one paying.
+    const count = o.uv === null ? 3 : Math.min(10, Math.round(Math.sqrt(uv) / 3));
+    for (let i = 0; i < count; i++) {
+      const x = shelfFront[i % shelfFront.length] ?? midX0 + 20;
+      const p = floorPoint(x + (rnd() - 0.5) * 40);
+      layer.add(scene.add.image(p.x, p.y, SHOPPER_KEYS[i % SHOPPER_KEYS.length] as string).setOrigin(0.5, 1));
+    }
+    if (rightW > 0 && count > 2) {
+      layer.add(scene.add.image(desk.x + 8, desk.y, SHOPPER_KEYS[1] as string).setOrigin(0.5, 1));
+      layer.add(scene.add.image(till.x, till.y, SHOPPER_KEYS[2] as string).setOrigin(0.5, 1));
+    }
+  } else {
+    const maxActive = Math.min(18, 4 + Math.round(Math.sqrt(Math.max(uv, 40)) / 2));
+    const interval = Math.max(220, Math.min(1800, 9000 / Math.sqrt(Math.max(uv, 40) / 7)));
+    let active = 0;
+    const walk = (s: Phaser.GameObjects.Image, to: { x: number; y: number }, speed: number, done: () => void) => {
+      s.setFlipX(to.x < s.x);
+      const dist = Math.hypot(to.x - s.x, to.y - s.y);
+      scene.tweens.add({
+        targets: s,
+        x: to.x,
+        y: to.y,
+        duration: Math.max(200, (dist / speed) * 1000),
+        onComplete: done,
+      });
+    };
+    const leave = (s: Phaser.GameObjects.Image, door: { x: number; y: number }) =>
+      walk(s, door, 70, () => {
+        scene.tweens.add({
+          targets: s,
+          alpha: 0,
+          duration: 250,
+          onComplete: () => {
+            s.destroy();
+            active--;
+            walking--;
+          },
+        });
+      });
+    const pop = (x: number, y: number) => {
+      const txt = addText(scene, x, y - 40, "¥", { size: FS.body, bold: true, color: C.warn, originX: 0.5 });
+      layer.add(txt);
+      scene.tweens.add({ targets: txt, y: y - 64, alpha: 0, duration: 900, onComplete: () => txt.destroy() });
+    };
+    const spawn = () => {
+      if (active >= maxActive || !root.active) return;
+      active++;
+      walking++;
+      const door = pickDoor();
+      const key = SHOPPER_KEYS[Math.floor(rnd() * SHOPPER_KEYS.length)] as string;
+      const s = scene.add.image(door.x, door.y, key).setOrigin(0.5, 1).setAlpha(0);
+      layer.add(s);
+      scene.tweens.add({ targets: s, alpha: 1, duration: 200 });
+      const shelfX = shelfFront[Math.floor(rnd() * shelfFront.length)] ?? midX0 + 40;
+      const browse = floorPoint(shelfX + (rnd() - 0.5) * Math.min(60, unitW * 0.6));
+      const r = rnd();
+      walk(s, browse, 60 + rnd() * 30, () => {
+        scene.time.delayedCall(400 + rnd() * 900, () => {
+          if (!s.active) return;
+          if (rightW > 0 && r < 0.15) {
+            // Pre-sale question at the service desk, then most of them buy.
+            const q = queue++;
+            walk(s, { x: desk.x + 8 - q * 14, y: desk.y }, 70, () => {
+              scene.time.delayedCall(900 + q * 300, () => {
+                queue = Math.max(0, queue - 1);
+                if (!s.active) return;
+                if (rnd() < 0.6) pay(s, door);
+                else leave(s, door);
+              });
+            });
+          } else if (r < 0.15 + payVis) pay(s, door);
+          else leave(s, door);
+        });
+      });
+    };
+    const pay = (s: Phaser.GameObjects.Image, door: { x: number; y: number }) => {
+      if (rightW <= 0) {
+        pop(s.x, s.y);
+        leave(s, door);
+        return;
+      }
+      walk(s, { x: till.x, y: till.y }, 75, () => {
+        pop(s.x, s.y);
+        scene.time.delayedCall(350, () => s.active && leave(s, door));
+      });
+    };
+    const timer = scene.time.addEvent({ delay: interval, loop: true, callback: spawn });
+    for (let i = 0; i < Math.min(3, maxActive); i++) scene.time.delayedCall(i * 180, spawn);
+    root.once(Phaser.GameObjects.Events.DESTROY, () => {
+      timer.remove();
+      walking -= active;
+      active = 0;
+    });
+  }
+
+  // ---- captions and alerts --------------------------------------------------------------------
   const uvText = o.uv === null || o.hideUv ? "" : t("shop.lastUv", { uv: people(o.uv) });
   if (uvText) {
-    // Drawn last with a backing so walking shoppers never hide it.
-    const u = addText(scene, 10, o.h - 8, uvText, { size: FS.tiny, color: C.text, originY: 1 });
-    u.setBackgroundColor("rgba(10,18,34,0.8)").setPadding(6, 2, 6, 2);
+    const parts = [uvText];
+    if (o.paid !== undefined) parts.push(t("world.paid", { n: group(o.paid) }));
+    const u = addText(scene, doorsW + 8, floorBottom - 2, parts.join(" · "), { size: 11, color: C.text, originY: 1 });
+    u.setBackgroundColor("rgba(10,18,34,0.85)").setPadding(6, 2, 6, 2);
+    fitText(u, midX1 - doorsW - 16, 8);
     root.add(u);
   }
+  (o.alerts ?? []).slice(0, 3).forEach((a, i) => {
+    const chip = addText(scene, midX1 - 4, shelfTop - 2 + i * 22, a, {
+      size: 12,
+      bold: true,
+      color: C.white,
+      originX: 1,
+    });
+    chip.setBackgroundColor(a.startsWith("✖") ? "rgba(192,57,43,0.95)" : "rgba(140,90,0,0.95)").setPadding(6, 2, 6, 2);
+    fitText(chip, midX1 - midX0 - 8, 9);
+    root.add(chip);
+  });
   return root;
 }

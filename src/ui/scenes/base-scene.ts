@@ -38,12 +38,19 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** A subtle backdrop: deep gradient bands and a soft grid, drawn once. */
   protected drawBackdrop(): void {
-    const g = this.add.graphics();
-    g.fillGradientStyle(C.bgDeep, C.bgDeep, C.bg, C.bg, 1);
-    g.fillRect(0, 0, DESIGN_W, DESIGN_H);
-    g.lineStyle(1, C.line, 0.18);
-    for (let x = 0; x <= DESIGN_W; x += 40) g.lineBetween(x, 0, x, DESIGN_H);
-    for (let y = 0; y <= DESIGN_H; y += 40) g.lineBetween(0, y, DESIGN_W, y);
+    // Drawn into a texture once and shown as one image: a Graphics object would be re-tessellated
+    // every frame, which costs real frame time on lab PCs without a GPU.
+    if (!this.textures.exists("backdrop")) {
+      const g = this.make.graphics({ x: 0, y: 0 }, false);
+      g.fillGradientStyle(C.bgDeep, C.bgDeep, C.bg, C.bg, 1);
+      g.fillRect(0, 0, DESIGN_W, DESIGN_H);
+      g.lineStyle(1, C.line, 0.18);
+      for (let x = 0; x <= DESIGN_W; x += 40) g.lineBetween(x, 0, x, DESIGN_H);
+      for (let y = 0; y <= DESIGN_H; y += 40) g.lineBetween(0, y, DESIGN_W, y);
+      g.generateTexture("backdrop", DESIGN_W, DESIGN_H);
+      g.destroy();
+    }
+    this.add.image(0, 0, "backdrop").setOrigin(0, 0);
   }
 
   /** 中文 | English switch; ids lang.zh-CN / lang.en. */

@@ -2,6 +2,7 @@
 // key totals, and the run file for the instructor (the file, not the score, is what gets verified).
 import { runKpis, scoreRun } from "../../engine";
 import { bi, t } from "../../i18n";
+import { apiErrorText, challengeStore } from "../challenge-ui";
 import { formatKpi } from "../format-kpi";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
@@ -161,6 +162,43 @@ export class Debrief extends BaseScene {
         if (file) status.setText(`✓ ${t("debrief.exported", { file })}`);
       },
     });
+    // Playing a challenge: submit the run file (the server replays it and computes the score).
+    const cs = challengeStore();
+    const active = cs.getState().active;
+    if (active && cs.getState().runMatchesActive() && game.status !== "playing") {
+      addText(this, 24, 600, t("debrief.challengeInfo", { code: active.code, className: active.className }), {
+        size: FS.small,
+        color: C.muted,
+      });
+      const submitBtn = new Button(this, {
+        id: "debrief.submit",
+        x: 576,
+        y: by,
+        w: 260,
+        h: 56,
+        label: `⇪ ${t("debrief.submit")}`,
+        variant: "primary",
+        size: FS.h3,
+        focus: this.focus,
+        onClick: () => {
+          submitBtn.setEnabled(false);
+          status.setColor("#9fb0cc").setText(t("debrief.submitting"));
+          void cs
+            .getState()
+            .submitRun()
+            .then((ok) => {
+              if (ok) {
+                void cs.getState().loadBoard(active.code);
+                this.s.goTo("leaderboard");
+                return;
+              }
+              if (!submitBtn.active) return;
+              submitBtn.setEnabled(true);
+              status.setColor("#ff5a5f").setText(`⚠ ${apiErrorText(cs.getState().submit.error)}`);
+            });
+        },
+      });
+    }
     new Button(this, {
       id: "debrief.menu",
       x: DESIGN_W - 24 - 220,

@@ -11,15 +11,24 @@ import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
 import { addText, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
+import { codeFromLink } from "./challenge-entry";
 
 export const FIRST_SCENARIO = "launch";
 
 export class MainMenu extends BaseScene {
+  /** y of the menu row left free for further buttons (challenge code, instructor). */
+  protected extraRowY = 0;
+
   constructor() {
     super("MainMenu");
   }
 
   protected build(): void {
+    // A challenge link (?c=CODE) opens the challenge screen with the code filled in.
+    if (codeFromLink()) {
+      this.time.delayedCall(1, () => this.s.goTo("challenge"));
+      return;
+    }
     this.drawBackdrop();
     const left = 96;
     this.add.image(left + 48, 150, "logo").setDisplaySize(96, 96);
@@ -38,7 +47,7 @@ export class MainMenu extends BaseScene {
       lineSpacing: 8,
     });
 
-    let y = Math.max(340, tag.y + tag.height + 32);
+    let y = Math.max(300, tag.y + tag.height + 24);
     // With a save, continuing is the main action; starting over is still one click away.
     const info = this.s.probeSave();
     if (info) {
@@ -48,7 +57,7 @@ export class MainMenu extends BaseScene {
         x: left,
         y,
         w: 532,
-        h: 60,
+        h: 56,
         label: `⟳ ${t("menu.continue")}`,
         variant: "primary",
         size: FS.h2,
@@ -60,15 +69,15 @@ export class MainMenu extends BaseScene {
       const line = sc
         ? t("menu.continueInfo", { title: bi(sc.title), week: Math.min(info.week + 1, info.weeks), weeks: info.weeks })
         : "";
-      addText(this, left, y + 68, line, { size: FS.small, color: C.muted });
-      y += 100;
+      addText(this, left, y + 62, line, { size: FS.small, color: C.muted });
+      y += 92;
     }
     new Button(this, {
       id: "menu.start",
       x: left,
       y,
       w: 360,
-      h: 60,
+      h: 56,
       label: `▶ ${t("menu.start")}`,
       variant: info ? "secondary" : "primary",
       size: FS.h2,
@@ -80,15 +89,66 @@ export class MainMenu extends BaseScene {
       x: left + 372,
       y,
       w: 160,
-      h: 60,
+      h: 56,
       label: `⚄ ${t("menu.startRandom")}`,
       variant: "secondary",
       size: FS.body,
       focus: this.focus,
       onClick: () => this.s.startScenario(FIRST_SCENARIO, randomSeed()),
     });
-    addText(this, left, y + 68, t("menu.seed", { seed: DEFAULT_SEED }), { size: FS.small, color: C.faint });
-    y += 104;
+    addText(this, left, y + 62, t("menu.seed", { seed: DEFAULT_SEED }), { size: FS.small, color: C.faint });
+    y += 92;
+    // Campaign, glossary, settings. The row below is kept free for the challenge-code and
+    // instructor buttons (menu.challenge / menu.instructor) of the leaderboard work.
+    const third = (532 - 2 * 12) / 3;
+    const side: { id: string; icon: string; key: string; go: () => void }[] = [
+      { id: "menu.campaign", icon: "⚑", key: "menu.campaign", go: () => this.s.goTo("campaign") },
+      { id: "menu.glossary", icon: "✎", key: "menu.glossary", go: () => this.s.openAside("glossary") },
+      { id: "menu.settings", icon: "⚙", key: "menu.settings", go: () => this.s.openAside("settings") },
+    ];
+    side.forEach((b, i) => {
+      new Button(this, {
+        id: b.id,
+        x: left + i * (third + 12),
+        y,
+        w: third,
+        h: 48,
+        label: `${b.icon} ${t(b.key)}`,
+        variant: "secondary",
+        size: FS.h3,
+        focus: this.focus,
+        onClick: b.go,
+      });
+    });
+    y += 60;
+    /** Top of the free row for menu.challenge / menu.instructor (48 px high, 532 wide). */
+    this.extraRowY = y;
+    // Challenges: join one with the instructor's code, or (instructors) create and watch one.
+    new Button(this, {
+      id: "menu.challenge",
+      x: left,
+      y,
+      w: 350,
+      h: 48,
+      label: `# ${t("menu.challenge")}`,
+      variant: "secondary",
+      size: FS.h3,
+      focus: this.focus,
+      onClick: () => this.s.goTo("challenge"),
+    });
+    new Button(this, {
+      id: "menu.instructor",
+      x: left + 362,
+      y,
+      w: 170,
+      h: 48,
+      label: `☰ ${t("menu.instructor")}`,
+      variant: "ghost",
+      size: FS.h3,
+      focus: this.focus,
+      onClick: () => this.s.goTo("instructor"),
+    });
+    y += 60;
 
     const notice = this.s.notice;
     if (notice) {
@@ -130,6 +190,12 @@ export class MainMenu extends BaseScene {
 
     this.addLangSwitch(DESIGN_W - 196, 24);
     addText(this, left, DESIGN_H - 40, t("menu.hint"), { size: FS.small, color: C.faint });
+    const stars = Object.values(this.s.progress).reduce((a, p) => a + p.stars, 0);
+    addText(this, DESIGN_W - 24, DESIGN_H - 66, t("menu.profile", { n: this.s.slot, stars }), {
+      size: FS.small,
+      color: C.muted,
+      originX: 1,
+    });
     addText(this, DESIGN_W - 24, DESIGN_H - 40, t("app.version", { version: ENGINE_VERSION }), {
       size: FS.small,
       color: C.faint,

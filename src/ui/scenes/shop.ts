@@ -3,7 +3,7 @@
 // draft as it was and shows the reason under the control that caused it.
 import type Phaser from "phaser";
 import { LEVER_OF } from "../../engine";
-import { bi, errorText, t } from "../../i18n";
+import { bi, errorText, items, moneyShort, t } from "../../i18n";
 import { HUD_H, Hud } from "../panels/hud";
 import { buildInventoryPanel } from "../panels/inventory-panel";
 import { buildMarketingPanel } from "../panels/marketing-panel";
@@ -22,7 +22,7 @@ import { BaseScene } from "./base-scene";
 
 const PANEL = { x: 16, y: HUD_H + 60, w: 748, h: 720 - HUD_H - 60 - 12 };
 const RIGHT = { x: 780, w: DESIGN_W - 780 - 16 };
-const STOREFRONT_H = 290;
+const STOREFRONT_H = 330;
 const PENDING_LINE_H = 30;
 
 /** View state survives scene restarts (language switch, next week) within a session. */
@@ -49,8 +49,26 @@ export class Shop extends BaseScene {
     if (!scenario.levers.includes(view.tab)) view.tab = scenario.levers.find(isPanelLever) ?? "store";
     this.errors = new Map();
     this.drawBackdrop();
-    this.hud = new Hud(this, 300);
+    this.hud = new Hud(this, 480);
     this.addLangSwitch(DESIGN_W - 292, 16);
+    const aside: { id: string; label: string; screen: "dashboard" | "glossary" }[] = [
+      { id: "hud.dashboard", label: `▤ ${t("hud.dashboard")}`, screen: "dashboard" },
+      { id: "hud.glossary", label: `✎ ${t("hud.glossary")}`, screen: "glossary" },
+    ];
+    aside.forEach((b, i) => {
+      new Button(this, {
+        id: b.id,
+        x: DESIGN_W - 472 + i * 90,
+        y: 16,
+        w: 84,
+        h: 32,
+        label: b.label,
+        variant: "ghost",
+        size: FS.small,
+        focus: this.focus,
+        onClick: () => this.s.openAside(b.screen),
+      });
+    });
     new Button(this, {
       id: "hud.menu",
       x: DESIGN_W - 112,
@@ -74,11 +92,17 @@ export class Shop extends BaseScene {
       h: STOREFRONT_H,
       sign: bi(scenario.title),
       skus: game.skus.map((k) => ({
-        name: bi(scenario.skus.find((s) => s.id === k.id)?.name ?? { "zh-CN": k.id, en: k.id }),
+        name: this.skuName(k.id),
         stock: k.stock,
+        incoming: k.pipeline.map((l) => ({ day: l.arriveDay, qty: l.qty })),
       })),
       uv: last ? last.kpis.uv : null,
       fullShelf: Math.max(...scenario.skus.map((s) => s.stock), 100),
+      traffic: last ? { ...last.traffic } : undefined,
+      paid: last ? last.funnel.paid : undefined,
+      alerts: this.alerts(),
+      warehouse: true,
+      today: game.week * 7,
     });
     this.sideRoot = this.add.container(RIGHT.x, HUD_H + 12 + STOREFRONT_H + 12);
     new Button(this, {
@@ -99,6 +123,27 @@ export class Shop extends BaseScene {
       () => this.refresh(),
     );
     this.refresh();
+  }
+
+  private skuName(id: string): string {
+    const sc = this.s.scenario;
+    return bi(sc?.skus.find((s) => s.id === id)?.name ?? { "zh-CN": id, en: id });
+  }
+
+  /** HUD alerts: sold out, low stock (under five days of last week's sales, at least 10), low cash. */
+  private alerts(): string[] {
+    const { scenario, game, reports } = this.s;
+    if (!scenario || !game) return [];
+    const last = reports[reports.length - 1];
+    const out: string[] = [];
+    for (const k of game.skus) {
+      const units = last?.skus.find((s) => s.id === k.id)?.units ?? 0;
+      if (k.stock <= 0) out.push(t("alert.soldOut", { sku: this.skuName(k.id) }));
+      else if (k.stock <= Math.max(10, (units / 7) * 5))
+        out.push(t("alert.lowStock", { sku: this.skuName(k.id), n: items(k.stock) }));
+    }
+    if (game.cashFen < scenario.start.cashFen * 0.2) out.push(t("alert.cashLow", { cash: moneyShort(game.cashFen) }));
+    return out;
   }
 
   private endWeek(): void {

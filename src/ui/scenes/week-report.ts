@@ -2,8 +2,12 @@
 // traffic by source, per-SKU rank and keywords, and what happened this week.
 import type { Kpis, WeekReport as Report } from "../../engine";
 import { LEDGER_CATEGORIES } from "../../engine";
-import { bi, fixed, items, message, money, moneyShort, orders, people, percent, t } from "../../i18n";
+import { bi, fixed, items, message, money, moneyShort, orders, people, t } from "../../i18n";
+import { advisorNotes } from "../advisor";
+import { addChart } from "../charts/chart-host";
+import { funnelOption, trafficOption, trendOption } from "../charts/report-charts";
 import { formatKpi, kpiDelta, riseIsGood } from "../format-kpi";
+import { playSfx } from "../sfx";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
@@ -24,6 +28,11 @@ const KPI_CARDS: { key: string; kpi: keyof Kpis }[] = [
   { key: "kpi.stockoutDays", kpi: "stockoutDays" },
 ];
 
+/** Overview (charts + advisor) or details (SKUs, events, reviews, ledger); kept across restarts. */
+let tab: "overview" | "details" = "overview";
+/** The week whose arrival sound was played (a language switch must not replay it). */
+let soundedFor = "";
+
 export class WeekReport extends BaseScene {
   constructor() {
     super("WeekReport");
@@ -41,6 +50,29 @@ export class WeekReport extends BaseScene {
     addText(this, 24, 18, t("report.title", { week: report.week + 1 }), { size: FS.h1, bold: true });
     addText(this, 26, 62, `${bi(scenario.title)} · ${t("report.kpis")}`, { size: FS.small, color: C.muted });
     this.addLangSwitch(DESIGN_W - 196, 20);
+    const tag = `${game.seed}|${scenario.id}|${report.week}`;
+    if (soundedFor !== tag) {
+      soundedFor = tag;
+      playSfx(report.kpis.orders > 0 ? "cash" : "chime");
+    }
+    (["overview", "details"] as const).forEach((k, i) => {
+      new Button(this, {
+        id: `report.tab.${k}`,
+        x: 560 + i * 150,
+        y: 22,
+        w: 140,
+        h: 40,
+        label: `${tab === k ? "● " : ""}${t(`report.tab.${k}`)}`,
+        variant: "chip",
+        size: FS.body,
+        selected: tab === k,
+        focus: this.focus,
+        onClick: () => {
+          tab = k;
+          this.scene.restart();
+        },
+      });
+    });
 
     // KPI cards: 2 rows of 5.
     const cw = (DESIGN_W - 48 - 4 * 10) / 5;
@@ -60,9 +92,9 @@ export class WeekReport extends BaseScene {
       }
       addKpiCard(this, {
         x: 24 + (i % 5) * (cw + 10),
-        y: 92 + Math.floor(i / 5) * 96,
+        y: 88 + Math.floor(i / 5) * 88,
         w: cw,
-        h: 86,
+        h: 80,
         name: t(k.key),
         value,
         delta,
@@ -70,20 +102,51 @@ export class WeekReport extends BaseScene {
       });
     });
 
-    const top = 92 + 2 * 96 + 6;
-    const bottom = DESIGN_H - 84;
-    this.drawFunnel(report, 24, top, 440, bottom - top);
-    this.drawTraffic(report, 476, top, 380, 150);
-    this.drawSkus(report, 476, top + 160, 380, bottom - top - 160);
-    const evH = Math.round((bottom - top) * 0.52);
-    this.drawEvents(report, 868, top, DESIGN_W - 868 - 24, evH);
-    this.drawLedger(report, 868, top + evH + 10, DESIGN_W - 868 - 24, bottom - top - evH - 10);
+    const top = 88 + 2 * 88 + 2;
+    const bottom = DESIGN_H - 80;
+    const h = bottom - top;
+    if (tab === "overview") {
+      this.chartCard("report.trend", t("report.trend"), 24, top, 452, h, () => trendOption(report));
+      const half = Math.floor((h - 10) / 2);
+      this.chartCard("report.traffic", t("report.traffic"), 488, top, 318, half, () => trafficOption(report));
+      this.chartCard("report.funnel", t("report.funnel"), 488, top + half + 10, 318, h - half - 10, () =>
+        funnelOption(report),
+      );
+      this.drawAdvisor(report, prev, 818, top, DESIGN_W - 818 - 24, h);
+    } else {
+      this.drawSkus(report, 24, top, 400, h);
+      this.drawEvents(report, 436, top, 420, h);
+      this.drawLedger(report, 868, top, DESIGN_W - 868 - 24, h);
+    }
 
+    const by = DESIGN_H - 68;
+    new Button(this, {
+      id: "report.glossary",
+      x: 24,
+      y: by,
+      w: 180,
+      h: 52,
+      label: `✎ ${t("report.glossary")}`,
+      size: FS.h3,
+      focus: this.focus,
+      onClick: () => this.s.openAside("glossary"),
+    });
+    new Button(this, {
+      id: "report.dashboard",
+      x: 214,
+      y: by,
+      w: 180,
+      h: 52,
+      label: `▤ ${t("report.dashboard")}`,
+      size: FS.h3,
+      focus: this.focus,
+      onClick: () => this.s.openAside("dashboard"),
+    });
     const last = game.status !== "playing";
     new Button(this, {
       id: "report.continue",
       x: DESIGN_W - 24 - 320,
-      y: DESIGN_H - 72,
+      y: by - 4,
       w: 320,
       h: 56,
       label: `${last ? t("report.toDebrief") : t("report.continue")} ›`,
@@ -95,74 +158,45 @@ export class WeekReport extends BaseScene {
     this.focus.onDefaultEnter = () => this.s.continueFromReport();
   }
 
-  private drawFunnel(r: Report, x: number, y: number, w: number, h: number): void {
-    const card = new Card(this, { x, y, w, h, title: t("report.funnel") });
-    const f = r.funnel;
-    const steps: [string, number][] = [
-      [t("funnel.visitors"), f.visitors],
-      [t("funnel.engaged"), f.engaged],
-      [t("funnel.addToCart"), f.addToCart],
-      [t("funnel.orders"), f.orders],
-      [t("funnel.paid"), f.paid],
-    ];
-    const g = this.add.graphics();
-    card.add(g);
-    const top = card.contentY;
-    const rowH = (h - top - 12) / steps.length;
-    const labelW = 150;
-    const rateW = 70;
-    const barX = 16 + labelW;
-    const maxW = w - barX - rateW - 16;
-    const v0 = Math.max(1, f.visitors);
-    const colors = [0x4fb3ff, 0x5fa8f0, 0xffa04d, 0xff8a3d, C.accent];
-    steps.forEach(([label, v], i) => {
-      // √ scale so a 2% step is still visible; the numbers carry the exact values.
-      const bw = Math.max(8, maxW * Math.sqrt(Math.max(0, v) / v0));
-      const by = top + i * rowH;
-      const midY = by + rowH / 2 - 4;
-      g.fillStyle(colors[i] ?? C.accent, 0.9);
-      g.fillRoundedRect(barX + (maxW - bw) / 2, by + 4, bw, rowH - 16, 6);
-      const name = addText(this, 16, midY - 10, label, { size: FS.small, color: C.muted });
-      const count = addText(this, 16, midY + 8, people(v), { size: FS.body, bold: true });
-      fitText(name, labelW - 8, 10);
-      fitText(count, labelW - 8, 11);
-      card.add([name, count]);
-      if (i > 0) {
-        const prevV = steps[i - 1]?.[1] ?? 0;
-        const rate = `→ ${prevV > 0 ? percent(v / prevV) : "—"}`;
-        card.add(addText(this, w - 16, midY, rate, { size: FS.small, color: C.text, originX: 1, originY: 0.5 }));
-      }
+  /** A card with a Phaser title and an echarts chart filling the rest (loaded lazily). */
+  private chartCard(id: string, title: string, x: number, y: number, w: number, h: number, option: () => object): void {
+    const card = new Card(this, { x, y, w, h, title });
+    const loading = addText(this, w / 2, h / 2, t("report.chartLoading"), {
+      size: FS.small,
+      color: C.faint,
+      originX: 0.5,
     });
+    card.add(loading);
+    addChart(this, id, x + 6, y + card.contentY, w - 12, h - card.contentY - 6, option(), () => loading.destroy());
   }
 
-  private drawTraffic(r: Report, x: number, y: number, w: number, h: number): void {
-    const card = new Card(this, { x, y, w, h, title: t("report.traffic") });
-    const src: [string, number, number][] = [
-      [t("traffic.search"), r.traffic.search, 0x4fb3ff],
-      [t("traffic.ads"), r.traffic.ads, C.accent],
-      [t("traffic.home"), r.traffic.home, C.good],
-    ];
-    const total = Math.max(
-      1,
-      src.reduce((a, s) => a + s[1], 0),
-    );
-    const g = this.add.graphics();
-    card.add(g);
-    const barY = card.contentY;
-    let bx = 16;
-    const barW = w - 32;
-    for (const [, v, c] of src) {
-      const sw = (barW * v) / total;
-      g.fillStyle(c, 1);
-      g.fillRect(bx, barY, sw, 14);
-      bx += sw;
+  private drawAdvisor(r: Report, prev: Report | undefined, x: number, y: number, w: number, h: number): void {
+    const { scenario, game } = this.s;
+    if (!scenario || !game) return;
+    const card = new Card(this, { x, y, w, h, title: `✦ ${t("report.advisor")}` });
+    let cy = card.contentY;
+    for (const n of advisorNotes(scenario, game, r, prev)) {
+      if (cy > h - 60) break;
+      const mark = addText(this, 16, cy, n.good ? "✓" : "!", {
+        size: FS.h3,
+        bold: true,
+        color: n.good ? C.good : C.warn,
+      });
+      const body = addText(this, 40, cy, n.text, { size: FS.small, width: w - 56, maxLines: 4 });
+      const cite = addText(this, 40, cy + body.height + 2, t("adv.cite", { code: n.code, section: t(n.section) }), {
+        size: FS.tiny,
+        color: C.accentHi,
+        width: w - 56,
+        maxLines: 2,
+      });
+      if (cy + body.height + cite.height > h - 8) {
+        // No room for the whole note: leave it out rather than spill over the card's edge.
+        for (const o of [mark, body, cite]) o.destroy();
+        break;
+      }
+      card.add([mark, body, cite]);
+      cy += body.height + cite.height + 14;
     }
-    src.forEach(([label, v, c], i) => {
-      const ly = barY + 24 + i * 22;
-      g.fillStyle(c, 1);
-      g.fillRect(16, ly + 5, 10, 10);
-      card.add(addText(this, 32, ly, `${label}  ${people(v)}（${percent(v / total, 0)}）`, { size: FS.small }));
-    });
   }
 
   private drawSkus(r: Report, x: number, y: number, w: number, h: number): void {

@@ -1,6 +1,7 @@
 // Button: rounded rectangle + label, with hover / pressed / disabled / selected / keyboard-focus
 // looks. Disabled is shown by colour AND by a dimmed label (and optional 🔒), never colour alone.
 import Phaser from "phaser";
+import { playSfx } from "../sfx";
 import { registerTarget } from "../test-hook";
 import { C, css, FS, RADIUS } from "../theme";
 import type { FocusManager } from "./focus";
@@ -114,6 +115,7 @@ export class Button extends Phaser.GameObjects.Container {
 
   activate(): void {
     if (!this.enabled) return;
+    playSfx("click");
     this.o.onClick();
   }
 

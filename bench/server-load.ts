@@ -1,0 +1,102 @@
+// `npm run bench:server`: verified submissions per second through the real server (the bundle
+// `npm start` runs) on loopback, for full-length runs: the 26-week `sandbox` scenario played by
+// the textbook bot. Bounded in count and time; reports, never asserts. Budget: ≥ 40 verified
+// 26-week runs per second on a 2-core machine.
+//   npm run bench:server -- [--count 400] [--concurrency 8] [--seconds 60] [--workers N]
+import { availableParallelism, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { getScenario } from "../src/content/scenarios";
+import { ENGINE_VERSION, scenarioContentHash } from "../src/engine";
+import { verifyRun } from "../src/server/verify/verify-run";
+import { api, botRun, buildBundle, createChallenge, startServer } from "../tests/server/helpers";
+
+const { values } = parseArgs({
+  options: {
+    count: { type: "string", default: "400" },
+    concurrency: { type: "string", default: "8" },
+    seconds: { type: "string", default: "60" },
+    workers: { type: "string" },
+    scenario: { type: "string", default: "sandbox" },
+  },
+});
+const count = Math.min(5000, Math.max(1, Number(values.count)));
+const concurrency = Math.min(64, Math.max(1, Number(values.concurrency)));
+const seconds = Math.min(300, Math.max(1, Number(values.seconds)));
+const workers = values.workers ?? String(availableParallelism());
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+
+const load0 = loadavg()[0]?.toFixed(2);
+const bundle = buildBundle("bench");
+const srv = await startServer(bundle, {
+  VERIFY_WORKERS: workers,
+  VERIFY_QUEUE: "10000",
+  DB_SYNC: process.env.DB_SYNC ?? "FULL",
+});
+try {
+  const { code } = await createChallenge(srv.url, { scenario: values.scenario, seed: "bench-1", className: "bench" });
+  const run = botRun(values.scenario, "bench-1", "textbook");
+  const bytes = JSON.stringify(run).length;
+  // The same verification in this process, one at a time: the CPU cost per run, hence the ceiling
+  // a pool of W workers can reach on W free cores (the server adds HTTP, JSON and SQLite on top).
+  const scenario = getScenario(values.scenario);
+  if (!scenario) throw new Error(`unknown scenario ${values.scenario}`);
+  const target = {
+    scenarioId: scenario.id,
+    seed: "bench-1",
+    engineVersion: ENGINE_VERSION,
+    contentHash: scenarioContentHash(scenario),
+  };
+  const text = JSON.stringify(run);
+  const solo: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const t0 = performance.now();
+    if (!verifyRun(target, JSON.parse(text)).ok) throw new Error("bench run does not verify");
+    solo.push(performance.now() - t0);
+  }
+  const soloMs = pct(solo.slice(2), 50);
+  // Every submission has its own trainee name, so each one is replayed (no idempotent shortcut).
+  const submitOne = async (i: number) => {
+    const t0 = performance.now();
+    const r = await api(srv.url, "POST", `/api/challenges/${code}/submissions`, { name: `b${i}`, run });
+    return { ms: performance.now() - t0, status: r.status };
+  };
+  for (let i = 0; i < 8; i++) await submitOne(-1 - i); // warm-up: JIT in the workers
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count && performance.now() < deadline) {
+        const r = await submitOne(next++);
+        latencies.push(r.ms);
+        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const verified = statuses.get(201) ?? 0;
+  const health = await api(srv.url, "GET", "/api/health");
+  console.log(
+    [
+      `server load: ${values.scenario} (${run.turns.length}-week textbook run, ${(bytes / 1024).toFixed(1)} KB), ` +
+        `${workers} verification workers, ${concurrency} concurrent clients, loopback`,
+      `  ${latencies.length} submissions in ${elapsed.toFixed(2)} s: ${verified} verified (201), ` +
+        `statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      `  throughput ${(verified / elapsed).toFixed(1)} verified runs/s   (budget ≥ 40/s)`,
+      `  one verification in-process: median ${soloMs.toFixed(1)} ms → CPU ceiling with ${workers} workers ` +
+        `≈ ${((Number(workers) * 1000) / soloMs).toFixed(0)} runs/s on ${workers} free cores`,
+      `  latency p50 ${pct(latencies, 50).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms   ` +
+        `max ${Math.max(...latencies).toFixed(1)} ms`,
+      `  server: ${JSON.stringify(health.body.verify)}   load average before/after ${load0} / ${loadavg()[0]?.toFixed(2)} ` +
+        `(other processes on the machine share its ${availableParallelism()} cores)`,
+    ].join("\n"),
+  );
+} finally {
+  await srv.stop();
+}

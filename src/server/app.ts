@@ -1,0 +1,452 @@
+// The HTTP API (docs/API.md) and the built game, on one Fastify instance. Every request body,
+// parameter and query is validated with zod; every error is {error: {code, message, path?}}.
+import { existsSync } from "node:fs";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { BUNDLED_SCENARIOS, getScenario } from "../content/scenarios";
+import { canonicalJson, ENGINE_VERSION, scenarioContentHash } from "../engine";
+import type { ServerConfig } from "./config";
+import { toCsv } from "./csv";
+import { ApiError } from "./errors";
+import {
+  CLASS_MAX,
+  CodeParam,
+  CreateChallengeBody,
+  LeaderboardQuery,
+  NAME_MAX,
+  SubmitBody,
+  TraineeParam,
+} from "./schemas";
+import type { ChallengeRecord, LeaderboardRow, Storage, SubmissionRecord } from "./storage/types";
+import { cleanName, hashSecret, nameKey, newCode, newSecret, secretMatches, sha256Hex } from "./text";
+import { PoolError, type VerifyPool } from "./verify/pool";
+
+export interface AppDeps {
+  config: ServerConfig;
+  storage: Storage;
+  pool: VerifyPool;
+}
+
+const SECRET_HEADER = "x-instructor-secret";
+
+function parse<S extends z.ZodType>(schema: S, data: unknown, where: string): z.output<S> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const i = r.error.issues[0];
+  const path = [where, ...(i?.path ?? []).map(String)].join(".");
+  const code = where === "params" && i?.path[0] === "code" ? "invalid_code" : "invalid_request";
+  throw new ApiError(400, code, `${path}: ${i?.message ?? "invalid"}`, { path });
+}
+
+function cleanOr400(raw: string, max: number, path: string, what: string): string {
+  const r = cleanName(raw, max);
+  if (!r.ok) throw new ApiError(400, "invalid_name", `${what} ${r.reason}`, { path });
+  return r.value;
+}
+
+function publicChallenge(c: ChallengeRecord, now: number) {
+  const sc = getScenario(c.scenarioId);
+  return {
+    code: c.code,
+    scenario: { id: c.scenarioId, title: sc?.title ?? { "zh-CN": c.scenarioId, en: c.scenarioId }, weeks: sc?.weeks },
+    seed: c.seed,
+    difficulty: c.difficulty,
+    className: c.className,
+    deadline: c.deadline === null ? null : new Date(c.deadline).toISOString(),
+    closed: isClosed(c, now),
+    engineVersion: c.engineVersion,
+    contentHash: c.contentHash,
+    createdAt: new Date(c.createdAt).toISOString(),
+  };
+}
+
+function isClosed(c: ChallengeRecord, now: number): boolean {
+  return c.closedAt !== null || (c.deadline !== null && now > c.deadline);
+}
+
+function boardRow(r: LeaderboardRow) {
+  return {
+    rank: r.rank,
+    name: r.traineeName,
+    score: r.score,
+    stars: r.stars,
+    verified: true,
+    attempts: r.attempts,
+    submittedAt: new Date(r.submittedAt).toISOString(),
+    kpis: r.kpis,
+  };
+}
+
+function submissionView(s: SubmissionRecord) {
+  return {
+    id: s.id,
+    name: s.traineeName,
+    verified: s.verified,
+    score: s.score,
+    stars: s.stars,
+    kpis: s.kpis,
+    stateHash: s.stateHash,
+    runHash: s.runHash,
+    rejected: s.verified ? null : { code: s.rejectCode, message: s.rejectReason },
+    submittedAt: new Date(s.createdAt).toISOString(),
+  };
+}
+
+export async function buildApp({ config, storage, pool }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    bodyLimit: 16 * 1024,
+    trustProxy: config.trustProxy,
+    // Codes and names in URLs are short; a long URL is an attack or a mistake.
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  // JSON only: a text/plain body is refused with 415 instead of reaching the validators as a string.
+  app.removeContentTypeParser("text/plain");
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    if (err instanceof ApiError) return reply.code(err.status).send(err.body());
+    const status = err.statusCode ?? 500;
+    const map: Record<string, [number, string, string]> = {
+      FST_ERR_CTP_BODY_TOO_LARGE: [413, "body_too_large", "the request body is larger than allowed"],
+      FST_ERR_CTP_INVALID_JSON_BODY: [400, "malformed_json", "the request body is not valid JSON"],
+      FST_ERR_CTP_EMPTY_JSON_BODY: [400, "malformed_json", "the request body is empty"],
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, "unsupported_media_type", "send JSON (content-type: application/json)"],
+      FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, "bad_request", "content-length does not match the body"],
+    };
+    const m = err.code ? map[err.code] : undefined;
+    if (m) return reply.code(m[0]).send({ error: { code: m[1], message: m[2] } });
+    if (status === 429) {
+      return reply
+        .code(429)
+        .send({ error: { code: "rate_limited", message: "too many requests; wait a minute and try again" } });
+    }
+    if (status === 400 && err instanceof SyntaxError) {
+      return reply.code(400).send({ error: { code: "malformed_json", message: "the request body is not valid JSON" } });
+    }
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send({ error: { code: "bad_request", message: err.message } });
+    }
+    req.log.error(err);
+    return reply.code(500).send({ error: { code: "internal", message: "internal error" } });
+  });
+
+  app.addHook("onSend", async (_req, reply, payload) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "no-referrer");
+    reply.header("x-frame-options", "DENY");
+    const type = String(reply.getHeader("content-type") ?? "");
+    if (type.startsWith("text/html")) {
+      reply.header(
+        "content-security-policy",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+          "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      );
+    }
+    return payload;
+  });
+
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimit,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      message: `rate limit: ${ctx.max} requests per minute`,
+    }),
+  });
+
+  const now = () => Date.now();
+
+  async function challengeOr404(code: string): Promise<ChallengeRecord> {
+    const c = await storage.getChallenge(code);
+    if (!c) throw new ApiError(404, "not_found", `no challenge with code ${code}`);
+    return c;
+  }
+
+  /** Instructor endpoints: the challenge's own secret in the x-instructor-secret header. */
+  async function instructor(req: FastifyRequest): Promise<ChallengeRecord> {
+    const { code } = parse(CodeParam, req.params, "params");
+    const c = await challengeOr404(code);
+    const secret = req.headers[SECRET_HEADER];
+    if (typeof secret !== "string" || secret.length === 0 || secret.length > 200) {
+      throw new ApiError(401, "unauthorized", `instructor endpoints need the challenge's secret in ${SECRET_HEADER}`);
+    }
+    if (!secretMatches(secret, c.secretHash)) {
+      throw new ApiError(403, "forbidden", "the secret does not belong to this challenge");
+    }
+    return c;
+  }
+
+  const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store");
+
+  app.get("/api/health", async (_req, reply) => {
+    noStore(reply);
+    await storage.ping();
+    return { ok: true, engineVersion: ENGINE_VERSION, verify: { ...pool.load, ...pool.stats } };
+  });
+
+  app.get("/api/scenarios", async () => ({
+    scenarios: BUNDLED_SCENARIOS.map((s) => ({ id: s.id, title: s.title, weeks: s.weeks })),
+  }));
+
+  app.post(
+    "/api/challenges",
+    { config: { rateLimit: { max: config.rateLimitCreate, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      const body = parse(CreateChallengeBody, req.body, "body");
+      const scenario = getScenario(body.scenario);
+      if (!scenario) {
+        throw new ApiError(
+          400,
+          "unknown_scenario",
+          `unknown scenario "${body.scenario}"; known: ${BUNDLED_SCENARIOS.map((s) => s.id).join(", ")}`,
+          { path: "body.scenario" },
+        );
+      }
+      const className = cleanOr400(body.className, CLASS_MAX, "body.className", "class name");
+      const seed =
+        body.seed === "random"
+          ? `r-${newSecret().slice(0, 10)}`
+          : cleanOr400(body.seed, 64, "body.seed", "seed").replace(/ /g, "-");
+      let deadline: number | null = null;
+      if (body.deadline) {
+        deadline = Date.parse(body.deadline);
+        if (!(deadline > now())) {
+          throw new ApiError(400, "invalid_request", "body.deadline: the deadline is in the past", {
+            path: "body.deadline",
+          });
+        }
+      }
+      const secret = newSecret();
+      const base: Omit<ChallengeRecord, "code"> = {
+        scenarioId: scenario.id,
+        seed,
+        difficulty: body.difficulty,
+        className,
+        deadline,
+        engineVersion: ENGINE_VERSION,
+        contentHash: scenarioContentHash(scenario),
+        secretHash: hashSecret(secret),
+        createdAt: now(),
+        closedAt: null,
+      };
+      let record: ChallengeRecord | null = null;
+      for (let i = 0; i < 20 && !record; i++) {
+        const c = { ...base, code: newCode() };
+        if (await storage.createChallenge(c)) record = c;
+      }
+      if (!record) throw new ApiError(503, "busy", "could not allocate a challenge code; try again");
+      const origin = config.publicUrl ?? `${req.protocol}://${req.host}`;
+      reply.code(201);
+      noStore(reply);
+      return {
+        code: record.code,
+        secret,
+        link: `${origin}/?c=${record.code}`,
+        challenge: publicChallenge(record, now()),
+      };
+    },
+  );
+
+  app.get("/api/challenges/:code", async (req, reply) => {
+    const { code } = parse(CodeParam, req.params, "params");
+    noStore(reply);
+    return { challenge: publicChallenge(await challengeOr404(code), now()) };
+  });
+
+  app.post(
+    "/api/challenges/:code/submissions",
+    { bodyLimit: config.maxRunBytes, config: { rateLimit: { max: config.rateLimitSubmit, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      const { code } = parse(CodeParam, req.params, "params");
+      const body = parse(SubmitBody, req.body, "body");
+      const name = cleanOr400(body.name, NAME_MAX, "body.name", "name");
+      const key = nameKey(name);
+      const c = await challengeOr404(code);
+      if (isClosed(c, now())) {
+        throw new ApiError(409, "challenge_closed", "this challenge is closed; submissions are no longer accepted");
+      }
+      let runHash: string;
+      try {
+        runHash = sha256Hex(canonicalJson(body.run));
+      } catch (e) {
+        throw new ApiError(422, "invalid_run", `not a valid run file: ${(e as Error).message}`, { path: "body.run" });
+      }
+      noStore(reply);
+      const existing = await storage.findSubmission(code, key, runHash);
+      if (existing && !existing.verified) {
+        throw new ApiError(422, existing.rejectCode ?? "rejected", existing.rejectReason ?? "rejected");
+      }
+      if (existing) return { duplicate: true, ...(await accepted(existing)) };
+
+      const target = {
+        scenarioId: c.scenarioId,
+        seed: c.seed,
+        engineVersion: c.engineVersion,
+        contentHash: c.contentHash,
+      };
+      let outcome: Awaited<ReturnType<VerifyPool["verify"]>>;
+      try {
+        outcome = await pool.verify(target, JSON.stringify(body.run));
+      } catch (e) {
+        if (e instanceof PoolError) {
+          const status = e.code === "verify_crashed" ? 422 : 503;
+          if (status === 503) reply.header("retry-after", "5");
+          throw new ApiError(status, e.code, e.message);
+        }
+        throw e;
+      }
+      const base = { code, traineeName: name, traineeKey: key, runHash, createdAt: now() };
+      if (!outcome.ok) {
+        await storage.addSubmission({
+          ...base,
+          verified: false,
+          score: null,
+          stars: null,
+          stateHash: null,
+          kpis: null,
+          timeline: null,
+          runJson: null,
+          rejectCode: outcome.code,
+          rejectReason: outcome.message,
+        });
+        throw new ApiError(422, outcome.code, outcome.message, {
+          ...(outcome.key ? { key: outcome.key, params: outcome.params ?? {} } : {}),
+        });
+      }
+      const { record, created } = await storage.addSubmission({
+        ...base,
+        verified: true,
+        score: outcome.score,
+        stars: outcome.stars,
+        stateHash: outcome.stateHash,
+        kpis: outcome.kpis,
+        timeline: outcome.timeline,
+        runJson: outcome.runJson,
+        rejectCode: null,
+        rejectReason: null,
+      });
+      if (created) reply.code(201);
+      return { duplicate: !created, ...(await accepted(record)) };
+    },
+  );
+
+  async function accepted(s: SubmissionRecord) {
+    const mine = await storage.rankOf(s.code, s.traineeKey);
+    return {
+      submission: submissionView(s),
+      rank: mine?.rank ?? null,
+      counted: mine?.submissionId === s.id,
+    };
+  }
+
+  app.get("/api/challenges/:code/leaderboard", async (req, reply) => {
+    const { code } = parse(CodeParam, req.params, "params");
+    const { limit } = parse(LeaderboardQuery, req.query, "query");
+    const c = await challengeOr404(code);
+    noStore(reply);
+    const rows = await storage.leaderboard(code, limit);
+    return { challenge: publicChallenge(c, now()), rows: rows.map(boardRow), updatedAt: new Date().toISOString() };
+  });
+
+  app.get("/api/challenges/:code/submissions", async (req, reply) => {
+    const c = await instructor(req);
+    noStore(reply);
+    const subs = await storage.listSubmissions(c.code);
+    return { challenge: publicChallenge(c, now()), submissions: subs.map(submissionView) };
+  });
+
+  app.get("/api/challenges/:code/trainees/:name", async (req, reply) => {
+    const c = await instructor(req);
+    const { name } = parse(TraineeParam, req.params, "params");
+    const clean = cleanOr400(name, NAME_MAX, "params.name", "name");
+    const d = await storage.traineeDetail(c.code, nameKey(clean));
+    if (!d) throw new ApiError(404, "not_found", "no submissions under this name in this challenge");
+    noStore(reply);
+    return {
+      name: d.traineeName,
+      best: d.best ? { ...submissionView(d.best), timeline: d.best.timeline } : null,
+      submissions: d.submissions.map(submissionView),
+    };
+  });
+
+  app.get("/api/challenges/:code/export.csv", async (req, reply) => {
+    const c = await instructor(req);
+    const rows = await storage.leaderboard(c.code, 100_000);
+    const subs = await storage.listSubmissions(c.code);
+    const yuan = (fen: number) => Math.round(fen) / 100;
+    const table: (string | number | null)[][] = [
+      [
+        "排名 rank",
+        "姓名 name",
+        "得分 score",
+        "星级 stars",
+        "已验证 verified",
+        "提交时间 submitted (UTC)",
+        "提交次数 attempts",
+        "成交额 GMV (¥)",
+        "订单 orders",
+        "访客 UV",
+        "转化率 conversion",
+        "净利润 net profit (¥)",
+        "DSR",
+        "退款率 refund rate",
+        "期末现金 cash (¥)",
+      ],
+      ...rows.map((r) => [
+        r.rank,
+        r.traineeName,
+        r.score,
+        r.stars,
+        "yes",
+        new Date(r.submittedAt).toISOString(),
+        r.attempts,
+        yuan(r.kpis.gmvFen),
+        r.kpis.orders,
+        r.kpis.uv,
+        Number(r.kpis.conversionRate.toFixed(4)),
+        yuan(r.kpis.netProfitFen),
+        Number(r.kpis.dsr.toFixed(2)),
+        Number(r.kpis.refundRate.toFixed(4)),
+        yuan(r.kpis.cashEndFen),
+      ]),
+    ];
+    // Trainees with only rejected runs are listed below the ranking, with the reason.
+    const ranked = new Set(rows.map((r) => nameKey(r.traineeName)));
+    const rejectedOnly = new Map<string, SubmissionRecord>();
+    for (const s of subs) if (!s.verified && !ranked.has(s.traineeKey)) rejectedOnly.set(s.traineeKey, s);
+    for (const s of rejectedOnly.values()) {
+      table.push([
+        null,
+        s.traineeName,
+        null,
+        null,
+        `no: ${s.rejectCode ?? ""} ${s.rejectReason ?? ""}`.trim(),
+        new Date(s.createdAt).toISOString(),
+      ]);
+    }
+    noStore(reply);
+    reply.header("content-type", "text/csv; charset=utf-8");
+    reply.header("content-disposition", `attachment; filename="shopsim-${c.code}.csv"`);
+    return toCsv(table);
+  });
+
+  app.post("/api/challenges/:code/close", async (req, reply) => {
+    const c = await instructor(req);
+    await storage.closeChallenge(c.code, now());
+    noStore(reply);
+    return { challenge: publicChallenge((await storage.getChallenge(c.code)) ?? c, now()) };
+  });
+
+  if (existsSync(config.staticDir)) {
+    await app.register(fastifyStatic, { root: config.staticDir, index: ["index.html"], wildcard: true });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ error: { code: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` } });
+  });
+
+  return app;
+}

@@ -1,0 +1,170 @@
+// The game's client for the challenge API (docs/API.md). Same origin as the game; every failure
+// comes back as {code, message, key?, params?} so the UI can show it in the trainee's language.
+export interface ApiFailure {
+  code: string;
+  message: string;
+  key?: string;
+  params?: Record<string, string | number>;
+  status: number;
+}
+
+export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; error: ApiFailure };
+
+export interface PublicChallenge {
+  code: string;
+  scenario: { id: string; title: { "zh-CN": string; en: string }; weeks?: number };
+  seed: string;
+  difficulty: "easy" | "standard" | "hard";
+  className: string;
+  deadline: string | null;
+  closed: boolean;
+  engineVersion: string;
+  contentHash: string;
+  createdAt: string;
+}
+
+export interface BoardKpis {
+  gmvFen: number;
+  orders: number;
+  uv: number;
+  conversionRate: number;
+  netProfitFen: number;
+  dsr: number;
+  [k: string]: number;
+}
+
+export interface BoardRow {
+  rank: number;
+  name: string;
+  score: number;
+  stars: number;
+  verified: boolean;
+  attempts: number;
+  submittedAt: string;
+  kpis: BoardKpis;
+}
+
+export interface SubmissionView {
+  id: number;
+  name: string;
+  verified: boolean;
+  score: number | null;
+  stars: number | null;
+  kpis: BoardKpis | null;
+  rejected: { code: string | null; message: string | null } | null;
+  submittedAt: string;
+}
+
+export interface TimelineWeek {
+  week: number;
+  decisions: { type: string; [k: string]: unknown }[];
+  kpis: {
+    uv: number;
+    orders: number;
+    gmvFen: number;
+    conversionRate: number;
+    netProfitFen: number;
+    cashEndFen: number;
+  };
+}
+
+export interface TraineeDetailView {
+  name: string;
+  best: (SubmissionView & { timeline: TimelineWeek[] }) | null;
+  submissions: SubmissionView[];
+}
+
+export interface CreatedChallenge {
+  code: string;
+  secret: string;
+  link: string;
+  challenge: PublicChallenge;
+}
+
+export interface SubmitResult {
+  duplicate: boolean;
+  submission: SubmissionView;
+  rank: number | null;
+  /** Whether this run is the trainee's counted (best) one. */
+  counted: boolean;
+}
+
+type Fetch = typeof fetch;
+
+export function createChallengeApi(base = "", fetchImpl: Fetch = (...a) => fetch(...a)) {
+  async function call<T>(method: string, path: string, body?: unknown, secret?: string): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (secret) headers["x-instructor-secret"] = secret;
+    let res: Response;
+    try {
+      res = await fetchImpl(base + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: "no-store",
+      });
+    } catch (e) {
+      return { ok: false, error: { code: "offline", message: (e as Error).message, status: 0 } };
+    }
+    let json: unknown = null;
+    try {
+      json = await res.json();
+    } catch {
+      json = null;
+    }
+    if (res.ok && json !== null) return { ok: true, data: json as T, status: res.status };
+    const err = (json as { error?: Partial<ApiFailure> } | null)?.error;
+    return {
+      ok: false,
+      error: {
+        code: err?.code ?? (res.status === 404 ? "not_found" : "offline"),
+        message: err?.message ?? `HTTP ${res.status}`,
+        ...(err?.key ? { key: err.key, params: err.params ?? {} } : {}),
+        status: res.status,
+      },
+    };
+  }
+  const c = (code: string) => `/api/challenges/${encodeURIComponent(code)}`;
+  return {
+    getChallenge: (code: string) => call<{ challenge: PublicChallenge }>("GET", c(code)),
+    create: (body: {
+      scenario: string;
+      seed: string;
+      difficulty: string;
+      deadline: string | null;
+      className: string;
+    }) => call<CreatedChallenge>("POST", "/api/challenges", body),
+    submit: (code: string, name: string, run: unknown) =>
+      call<SubmitResult>("POST", `${c(code)}/submissions`, { name, run }),
+    leaderboard: (code: string) =>
+      call<{ challenge: PublicChallenge; rows: BoardRow[]; updatedAt: string }>("GET", `${c(code)}/leaderboard`),
+    submissions: (code: string, secret: string) =>
+      call<{ challenge: PublicChallenge; submissions: SubmissionView[] }>(
+        "GET",
+        `${c(code)}/submissions`,
+        undefined,
+        secret,
+      ),
+    trainee: (code: string, name: string, secret: string) =>
+      call<TraineeDetailView>("GET", `${c(code)}/trainees/${encodeURIComponent(name)}`, undefined, secret),
+    close: (code: string, secret: string) =>
+      call<{ challenge: PublicChallenge }>("POST", `${c(code)}/close`, undefined, secret),
+    /** The CSV export as text (UTF-8 with BOM), for a download. */
+    async exportCsv(code: string, secret: string): Promise<ApiResult<Blob>> {
+      try {
+        const res = await fetchImpl(`${base}${c(code)}/export.csv`, {
+          headers: { "x-instructor-secret": secret },
+          cache: "no-store",
+        });
+        if (!res.ok)
+          return { ok: false, error: { code: "export_failed", message: `HTTP ${res.status}`, status: res.status } };
+        return { ok: true, data: await res.blob(), status: res.status };
+      } catch (e) {
+        return { ok: false, error: { code: "offline", message: (e as Error).message, status: 0 } };
+      }
+    },
+  };
+}
+
+export type ChallengeApi = ReturnType<typeof createChallengeApi>;

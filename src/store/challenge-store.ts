@@ -1,0 +1,284 @@
+// Challenge state for the game: the challenge a trainee is playing, their name, the last
+// submission and the leaderboard; and for instructors, the challenges they created (code +
+// secret, kept only in this browser) and the class they are watching. A separate small store so
+// the game store stays about the game; it drives screens through the game store's goTo.
+import { createStore } from "zustand/vanilla";
+import {
+  type ApiFailure,
+  type BoardRow,
+  type ChallengeApi,
+  type CreatedChallenge,
+  createChallengeApi,
+  type PublicChallenge,
+  type SubmissionView,
+  type SubmitResult,
+  type TraineeDetailView,
+} from "./challenge-api";
+import type { GameStoreApi } from "./game-store";
+
+export const CHALLENGE_KEY = "shopsim.challenge.v1";
+export const INSTRUCTOR_KEY = "shopsim.instructor.v1";
+
+export type Status = "idle" | "loading" | "ok" | "error";
+
+export interface InstructorEntry {
+  code: string;
+  secret: string;
+  link: string;
+  className: string;
+  scenarioId: string;
+  seed: string;
+  createdAt: string;
+}
+
+export interface ChallengeData {
+  /** The challenge being played (its scenario + seed are the game's). */
+  active: PublicChallenge | null;
+  traineeName: string;
+  /** A code typed on the entry screen and what the server said about it. */
+  lookup: { status: Status; code: string; challenge: PublicChallenge | null; error: ApiFailure | null };
+  submit: { status: Status; result: SubmitResult | null; error: ApiFailure | null };
+  board: {
+    status: Status;
+    code: string | null;
+    challenge: PublicChallenge | null;
+    rows: BoardRow[];
+    updatedAt: string | null;
+    error: ApiFailure | null;
+  };
+  /** Challenges this browser created (their secrets never leave it except to the server). */
+  instructor: InstructorEntry[];
+  create: { status: Status; created: CreatedChallenge | null; error: ApiFailure | null };
+  /** The class the instructor is watching. */
+  klass: {
+    status: Status;
+    code: string | null;
+    challenge: PublicChallenge | null;
+    submissions: SubmissionView[];
+    rows: BoardRow[];
+    error: ApiFailure | null;
+  };
+  trainee: { status: Status; name: string | null; detail: TraineeDetailView | null; error: ApiFailure | null };
+}
+
+export interface ChallengeActions {
+  lookupCode(code: string): Promise<boolean>;
+  setName(name: string): void;
+  /** Starts the looked-up challenge's scenario and seed in the game. */
+  play(): boolean;
+  /** Is the game's current run this challenge's market? */
+  runMatchesActive(): boolean;
+  submitRun(): Promise<boolean>;
+  loadBoard(code?: string): Promise<void>;
+  createChallenge(p: {
+    scenario: string;
+    seed: string;
+    difficulty: string;
+    deadline: string | null;
+    className: string;
+  }): Promise<boolean>;
+  openClass(code: string): Promise<void>;
+  refreshClass(): Promise<void>;
+  openTrainee(name: string): Promise<void>;
+  exportCsv(): Promise<{ blob: Blob; file: string } | null>;
+  closeClass(): Promise<boolean>;
+  leave(): void;
+}
+
+export type ChallengeStore = ChallengeData & ChallengeActions;
+
+function readLocal<T>(key: string, fallback: T): T {
+  try {
+    const raw = globalThis.localStorage?.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function writeLocal(key: string, value: unknown): void {
+  try {
+    globalThis.localStorage?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or disabled: the challenge still works for this session.
+  }
+}
+
+export function normaliseCodeInput(raw: string): string {
+  return raw.toUpperCase().replace(/[\s-]+/g, "");
+}
+
+export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = createChallengeApi()) {
+  const saved = readLocal<{ active: PublicChallenge | null; traineeName: string }>(CHALLENGE_KEY, {
+    active: null,
+    traineeName: "",
+  });
+  const store = createStore<ChallengeStore>()((set, get) => {
+    const persist = () => writeLocal(CHALLENGE_KEY, { active: get().active, traineeName: get().traineeName });
+    return {
+      active: saved.active ?? null,
+      traineeName: typeof saved.traineeName === "string" ? saved.traineeName : "",
+      lookup: { status: "idle", code: "", challenge: null, error: null },
+      submit: { status: "idle", result: null, error: null },
+      board: { status: "idle", code: null, challenge: null, rows: [], updatedAt: null, error: null },
+      instructor: readLocal<InstructorEntry[]>(INSTRUCTOR_KEY, []).filter((e) => e && typeof e.code === "string"),
+      create: { status: "idle", created: null, error: null },
+      klass: { status: "idle", code: null, challenge: null, submissions: [], rows: [], error: null },
+      trainee: { status: "idle", name: null, detail: null, error: null },
+
+      async lookupCode(raw) {
+        const code = normaliseCodeInput(raw);
+        set({ lookup: { status: "loading", code, challenge: null, error: null } });
+        const r = await api.getChallenge(code);
+        if (!r.ok) {
+          set({ lookup: { status: "error", code, challenge: null, error: r.error } });
+          return false;
+        }
+        set({ lookup: { status: "ok", code, challenge: r.data.challenge, error: null } });
+        return true;
+      },
+
+      setName(name) {
+        set({ traineeName: name.slice(0, 64) });
+        persist();
+      },
+
+      play() {
+        const ch = get().lookup.challenge;
+        if (!ch || ch.closed) return false;
+        set({ active: ch, submit: { status: "idle", result: null, error: null } });
+        persist();
+        return game.getState().startScenario(ch.scenario.id, ch.seed);
+      },
+
+      runMatchesActive() {
+        const a = get().active;
+        const run = game.getState().run;
+        return !!a && !!run && run.scenario.id === a.scenario.id && run.seed === a.seed;
+      },
+
+      async submitRun() {
+        const a = get().active;
+        const run = game.getState().run;
+        const name = get().traineeName.trim();
+        if (!a || !run) return false;
+        set({ submit: { status: "loading", result: null, error: null } });
+        const r = await api.submit(a.code, name, run);
+        if (!r.ok) {
+          set({ submit: { status: "error", result: null, error: r.error } });
+          return false;
+        }
+        set({ submit: { status: "ok", result: r.data, error: null } });
+        return true;
+      },
+
+      async loadBoard(code) {
+        const c = code ?? get().board.code ?? get().active?.code;
+        if (!c) return;
+        set({ board: { ...get().board, status: "loading", code: c } });
+        const r = await api.leaderboard(c);
+        if (!r.ok) {
+          set({ board: { ...get().board, status: "error", error: r.error } });
+          return;
+        }
+        set({
+          board: {
+            status: "ok",
+            code: c,
+            challenge: r.data.challenge,
+            rows: r.data.rows,
+            updatedAt: r.data.updatedAt,
+            error: null,
+          },
+        });
+      },
+
+      async createChallenge(p) {
+        set({ create: { status: "loading", created: null, error: null } });
+        const r = await api.create(p);
+        if (!r.ok) {
+          set({ create: { status: "error", created: null, error: r.error } });
+          return false;
+        }
+        const d = r.data;
+        const entry: InstructorEntry = {
+          code: d.code,
+          secret: d.secret,
+          link: d.link,
+          className: d.challenge.className,
+          scenarioId: d.challenge.scenario.id,
+          seed: d.challenge.seed,
+          createdAt: d.challenge.createdAt,
+        };
+        const instructor = [entry, ...get().instructor.filter((e) => e.code !== d.code)].slice(0, 50);
+        writeLocal(INSTRUCTOR_KEY, instructor);
+        set({ create: { status: "ok", created: d, error: null }, instructor });
+        return true;
+      },
+
+      async openClass(code) {
+        set({ klass: { status: "loading", code, challenge: null, submissions: [], rows: [], error: null } });
+        await get().refreshClass();
+      },
+
+      async refreshClass() {
+        const code = get().klass.code;
+        const entry = get().instructor.find((e) => e.code === code);
+        if (!code || !entry) return;
+        const [subs, board] = await Promise.all([api.submissions(code, entry.secret), api.leaderboard(code)]);
+        if (get().klass.code !== code) return;
+        if (!subs.ok || !board.ok) {
+          const error = !subs.ok ? subs.error : !board.ok ? board.error : null;
+          set({ klass: { ...get().klass, status: "error", error } });
+          return;
+        }
+        set({
+          klass: {
+            status: "ok",
+            code,
+            challenge: subs.data.challenge,
+            submissions: subs.data.submissions,
+            rows: board.data.rows,
+            error: null,
+          },
+        });
+      },
+
+      async openTrainee(name) {
+        const code = get().klass.code;
+        const entry = get().instructor.find((e) => e.code === code);
+        if (!code || !entry) return;
+        set({ trainee: { status: "loading", name, detail: null, error: null } });
+        const r = await api.trainee(code, name, entry.secret);
+        if (!r.ok) set({ trainee: { status: "error", name, detail: null, error: r.error } });
+        else set({ trainee: { status: "ok", name, detail: r.data, error: null } });
+      },
+
+      async exportCsv() {
+        const code = get().klass.code;
+        const entry = get().instructor.find((e) => e.code === code);
+        if (!code || !entry) return null;
+        const r = await api.exportCsv(code, entry.secret);
+        return r.ok ? { blob: r.data, file: `shopsim-${code}.csv` } : null;
+      },
+
+      async closeClass() {
+        const code = get().klass.code;
+        const entry = get().instructor.find((e) => e.code === code);
+        if (!code || !entry) return false;
+        const r = await api.close(code, entry.secret);
+        if (!r.ok) return false;
+        await get().refreshClass();
+        return true;
+      },
+
+      leave() {
+        set({ active: null, submit: { status: "idle", result: null, error: null } });
+        persist();
+      },
+    };
+  });
+  return store;
+}
+
+export type ChallengeStoreApi = ReturnType<typeof createChallengeStore>;

@@ -1,0 +1,283 @@
+// Campaign map: the bundled scenarios in order along a path, each unlocked by earning at least one
+// star in the one before; stars and best score come from the current slot's progress. On the right:
+// the save slots (one player profile each), resume, and export / import of the slot's run file.
+import Phaser from "phaser";
+import { BUNDLED_SCENARIOS, getScenario } from "../../content/scenarios";
+import { bi, errorText, t } from "../../i18n";
+import { DEFAULT_SEED } from "../../store/game-store";
+import { SLOT_COUNT } from "../../store/persistence";
+import { armImport, disarmImport, downloadJson, pickRunFile, runFileName } from "../run-file";
+import { playSfx } from "../sfx";
+import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
+import { Button } from "../widgets/button";
+import { Card } from "../widgets/card";
+import { drawLock } from "../widgets/icons";
+import { addText, fitText } from "../widgets/text";
+import { BaseScene } from "./base-scene";
+
+/** Last export/import result, kept across the scene restart that follows it. */
+let status: { ok: boolean; text: string } | null = null;
+
+export function starsText(n: number): string {
+  return `${"★".repeat(n)}${"☆".repeat(Math.max(0, 3 - n))}`;
+}
+
+export class Campaign extends BaseScene {
+  constructor() {
+    super("Campaign");
+  }
+
+  protected build(): void {
+    this.drawBackdrop();
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => disarmImport());
+    addText(this, 32, 18, `⚑ ${t("campaign.title")}`, { size: FS.h1, bold: true });
+    addText(this, 34, 64, t("campaign.sub"), { size: FS.body, color: C.muted, width: 760 });
+    this.addLangSwitch(DESIGN_W - 196, 24);
+    this.drawMap();
+    this.drawSlots();
+    new Button(this, {
+      id: "campaign.back",
+      x: 32,
+      y: DESIGN_H - 76,
+      w: 180,
+      h: 56,
+      label: `‹ ${t("common.back")}`,
+      variant: "secondary",
+      size: FS.h3,
+      focus: this.focus,
+      onClick: () => {
+        status = null;
+        this.s.goTo("menu");
+      },
+    });
+    armImport((text) => {
+      const r = this.s.importRunJson(text);
+      if (r.ok) {
+        const sc = this.s.scenario;
+        status = { ok: true, text: t("campaign.imported", { title: sc ? bi(sc.title) : "" }) };
+        playSfx("chime");
+        return;
+      }
+      // Bilingual on purpose: the file may have come from a classmate using the other language.
+      const key = r.reason.key;
+      const known = key === "import.notJson" || key === "import.badFile";
+      const line = (lang: "zh-CN" | "en") =>
+        known ? t(key, r.reason.params, lang) : t("import.failed", { reason: errorText(r.reason) }, lang);
+      status = { ok: false, text: `${line("zh-CN")}\n${line("en")}` };
+      playSfx("error");
+      this.scene.restart();
+    });
+  }
+
+  private drawMap(): void {
+    const progress = this.s.progress;
+    const cols = 3;
+    const cw = 248;
+    const ch = 160;
+    const gapX = 22;
+    const gapY = 22;
+    const x0 = 32;
+    const y0 = 104;
+    const pos = (i: number) => {
+      const row = Math.floor(i / cols);
+      // Snake path: left-to-right, then right-to-left, like a board-game map.
+      const col = row % 2 === 0 ? i % cols : cols - 1 - (i % cols);
+      return { x: x0 + col * (cw + gapX), y: y0 + row * (ch + gapY) };
+    };
+    // The map: a board with a winding road between the scenario cards, and the steps still to come
+    // drawn as faint milestones so the journey reads at a glance.
+    const board = this.add.graphics();
+    board.fillStyle(C.panel, 0.55);
+    board.fillRoundedRect(x0 - 12, y0 - 12, cols * cw + (cols - 1) * gapX + 24, 3 * ch + 2 * gapY + 24, 16);
+    const path = this.add.graphics();
+    const slots = Math.max(BUNDLED_SCENARIOS.length, cols * 3);
+    for (let i = 1; i < slots; i++) {
+      const a = pos(i - 1);
+      const b = pos(i);
+      const done = i < BUNDLED_SCENARIOS.length;
+      path.lineStyle(done ? 10 : 4, done ? C.shelf : C.line, done ? 0.9 : 0.6);
+      path.lineBetween(a.x + cw / 2, a.y + ch / 2, b.x + cw / 2, b.y + ch / 2);
+      if (!done) {
+        path.fillStyle(C.line, 0.8);
+        path.fillCircle(b.x + cw / 2, b.y + ch / 2, 10);
+      }
+    }
+    BUNDLED_SCENARIOS.forEach((sc, i) => {
+      const { x, y } = pos(i);
+      const prev = BUNDLED_SCENARIOS[i - 1];
+      const unlocked = !prev || (progress[prev.id]?.stars ?? 0) >= 1;
+      const p = progress[sc.id];
+      const card = new Card(this, {
+        x,
+        y,
+        w: cw,
+        h: ch,
+        fill: unlocked ? C.card : C.panel,
+        stroke: unlocked ? C.accent : C.line,
+      });
+      const badge = this.add.circle(26, 26, 16, unlocked ? C.accent : C.disabled);
+      const num = addText(this, 26, 26, String(i + 1), { size: FS.h3, bold: true, originX: 0.5, originY: 0.5 });
+      const title = addText(this, 52, 14, bi(sc.title), { size: FS.h3, bold: true });
+      const weeks = addText(this, cw - 14, 18, t("campaign.weeks", { weeks: sc.weeks }), {
+        size: FS.small,
+        color: C.muted,
+        originX: 1,
+      });
+      fitText(title, cw - 64 - weeks.width - 8, 12);
+      const codes = [...new Set(sc.goals.map((g) => g.code))].slice(0, 5).join(" ");
+      const teach = addText(this, 16, 46, t("campaign.teaches", { codes }), { size: FS.small, color: C.text });
+      fitText(teach, cw - 32, 10);
+      const stars = p?.stars ?? 0;
+      const starLine = addText(this, 16, 68, `${starsText(stars)}  ${t("common.stars", { n: stars })}`, {
+        size: FS.body,
+        color: stars > 0 ? C.warn : C.faint,
+      });
+      fitText(starLine, cw - 32, 10);
+      const best = addText(this, 16, 92, p ? t("campaign.best", { score: p.best }) : t("campaign.noBest"), {
+        size: FS.small,
+        color: C.muted,
+      });
+      card.add([badge, num, title, weeks, teach, starLine, best]);
+      if (unlocked) {
+        new Button(this, {
+          id: `campaign.play.${sc.id}`,
+          x: 16,
+          y: ch - 44,
+          w: cw - 32,
+          h: 36,
+          label: `▶ ${t("campaign.play")}`,
+          variant: "primary",
+          size: FS.body,
+          focus: this.focus,
+          parent: card,
+          onClick: () => {
+            status = null;
+            this.s.startScenario(sc.id, DEFAULT_SEED);
+          },
+        });
+      } else {
+        const icon = drawLock(this, 24, ch - 30, C.muted);
+        const lock = addText(this, 40, ch - 46, t("campaign.locked", { prev: prev ? bi(prev.title) : "" }), {
+          size: FS.small,
+          color: C.muted,
+          width: cw - 56,
+          maxLines: 2,
+        });
+        card.add([icon, lock]);
+      }
+    });
+  }
+
+  private drawSlots(): void {
+    const x = 830;
+    const w = DESIGN_W - x - 32;
+    const card = new Card(this, { x, y: 104, w, h: 530, title: t("campaign.slots") });
+    let y = card.contentY + 4;
+    const cur = this.s.slot;
+    for (let n = 1; n <= SLOT_COUNT; n++) {
+      const info = this.s.peekSlot(n);
+      const sc = info ? getScenario(info.scenarioId) : undefined;
+      const sub =
+        !info || !sc
+          ? t("campaign.slotEmpty")
+          : info.finished
+            ? t("campaign.slotDone", { title: bi(sc.title) })
+            : t("campaign.slotInfo", { title: bi(sc.title), week: info.week + 1, weeks: info.weeks });
+      new Button(this, {
+        id: `campaign.slot.${n}`,
+        x: 16,
+        y,
+        w: w - 32,
+        h: 60,
+        label: `${n === cur ? "✓ " : ""}${t("menu.slot", { n })}`,
+        sub,
+        variant: "chip",
+        size: FS.h3,
+        selected: n === cur,
+        focus: this.focus,
+        parent: card,
+        onClick: () => {
+          status = null;
+          this.s.selectSlot(n);
+          this.scene.restart();
+        },
+      });
+      y += 70;
+    }
+    const mine = this.s.peekSlot(cur);
+    new Button(this, {
+      id: "campaign.resume",
+      x: 16,
+      y,
+      w: w - 32,
+      h: 48,
+      label: `⟳ ${t("campaign.resume")}`,
+      variant: "primary",
+      size: FS.h3,
+      enabled: mine !== null,
+      focus: this.focus,
+      parent: card,
+      onClick: () => {
+        status = null;
+        if (!this.s.resume()) this.scene.restart();
+      },
+    });
+    y += 66;
+    card.add(addText(this, 16, y, t("campaign.runFile"), { size: FS.body, bold: true, color: C.muted }));
+    y += 28;
+    const half = (w - 32 - 10) / 2;
+    new Button(this, {
+      id: "campaign.export",
+      x: 16,
+      y,
+      w: half,
+      h: 44,
+      label: `⇩ ${t("campaign.export")}`,
+      size: FS.body,
+      focus: this.focus,
+      parent: card,
+      onClick: () => this.exportSlot(),
+    });
+    new Button(this, {
+      id: "campaign.import",
+      x: 16 + half + 10,
+      y,
+      w: half,
+      h: 44,
+      label: `⇧ ${t("campaign.import")}`,
+      size: FS.body,
+      focus: this.focus,
+      parent: card,
+      onClick: () => pickRunFile(),
+    });
+    y += 56;
+    if (status) {
+      const msg = addText(this, 16, y, `${status.ok ? "✓" : "⚠"} ${status.text}`, {
+        size: FS.small,
+        color: status.ok ? C.good : C.bad,
+        bold: !status.ok,
+        width: w - 32,
+        maxLines: 6,
+      });
+      card.add(msg);
+    }
+  }
+
+  private exportSlot(): void {
+    // The slot's run file as saved (resumed first if nothing is loaded), byte for byte the CLI's format.
+    if (!this.s.run && this.s.peekSlot(this.s.slot)) {
+      const screen = this.s.screen;
+      if (this.s.resume()) this.s.goTo(screen);
+    }
+    const json = this.s.exportRunJson();
+    const run = this.s.run;
+    if (!json || !run) {
+      status = { ok: false, text: t("campaign.nothing") };
+    } else {
+      const file = runFileName(run);
+      downloadJson(json, file);
+      status = { ok: true, text: t("campaign.exported", { file }) };
+    }
+    this.scene.restart();
+  }
+}

@@ -1,0 +1,199 @@
+// Join a challenge: type the code the instructor gave (or open the challenge link), see which
+// market it is, give the name that goes on the leaderboard, and play that scenario and seed.
+import { bi, t } from "../../i18n";
+import { normaliseCodeInput } from "../../store/challenge-store";
+import { addTextInput, apiErrorText, challengeStore, dateTime, difficultyText, watchChallenge } from "../challenge-ui";
+import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
+import { Button } from "../widgets/button";
+import { Card } from "../widgets/card";
+import { addText, fitText } from "../widgets/text";
+import { BaseScene } from "./base-scene";
+
+/** A code from the page's ?c= parameter, used once. */
+let linkCodeUsed = false;
+export function codeFromLink(): string {
+  if (linkCodeUsed || typeof location === "undefined") return "";
+  const c = new URLSearchParams(location.search).get("c");
+  return c ? normaliseCodeInput(c).slice(0, 12) : "";
+}
+export function consumeLinkCode(): void {
+  linkCodeUsed = true;
+}
+
+export class ChallengeEntry extends BaseScene {
+  private details: Card | null = null;
+  private code = "";
+
+  constructor() {
+    super("ChallengeEntry");
+  }
+
+  protected build(): void {
+    const cs = challengeStore();
+    this.drawBackdrop();
+    addText(this, 24, 18, t("ch.entry.title"), { size: FS.h1, bold: true });
+    addText(this, 26, 64, t("ch.entry.subtitle"), { size: FS.small, color: C.muted, width: 760 });
+    this.addLangSwitch(DESIGN_W - 196, 20);
+
+    const fromLink = codeFromLink();
+    consumeLinkCode();
+    this.code = fromLink || cs.getState().lookup.code;
+    const form = new Card(this, { x: 24, y: 110, w: 560, h: 400, title: t("ch.entry.form") });
+    const fx = 24 + 16;
+    let y = 110 + form.contentY + 4;
+    addText(this, fx, y, t("ch.entry.code"), { size: FS.body, color: C.muted });
+    y += 26;
+    const lookup = () => {
+      void cs.getState().lookupCode(this.code);
+    };
+    addTextInput(this, {
+      id: "challenge.code",
+      x: fx,
+      y,
+      w: 300,
+      value: this.code,
+      placeholder: "ABC234",
+      maxLength: 12,
+      upper: true,
+      onChange: (v) => {
+        this.code = v;
+      },
+      onEnter: lookup,
+    });
+    new Button(this, {
+      id: "challenge.lookup",
+      x: fx + 316,
+      y,
+      w: 212,
+      h: 44,
+      label: `⌕ ${t("ch.entry.lookup")}`,
+      variant: "secondary",
+      focus: this.focus,
+      onClick: lookup,
+    });
+    y += 64;
+    addText(this, fx, y, t("ch.entry.name"), { size: FS.body, color: C.muted });
+    y += 26;
+    addTextInput(this, {
+      id: "challenge.name",
+      x: fx,
+      y,
+      w: 528,
+      value: cs.getState().traineeName,
+      placeholder: t("ch.entry.namePlaceholder"),
+      maxLength: 32,
+      onChange: (v) => cs.getState().setName(v),
+    });
+    y += 56;
+    addText(this, fx, y, t("ch.entry.nameHint"), { size: FS.small, color: C.faint, width: 528 });
+
+    this.renderDetails();
+    watchChallenge(this, (s, prev) => {
+      if (s.lookup !== prev.lookup) this.renderDetails();
+    });
+    if (fromLink) lookup();
+
+    new Button(this, {
+      id: "challenge.back",
+      x: 24,
+      y: DESIGN_H - 84,
+      w: 220,
+      h: 56,
+      label: `← ${t("ch.back")}`,
+      variant: "ghost",
+      size: FS.h3,
+      focus: this.focus,
+      onClick: () => this.s.goTo("menu"),
+    });
+  }
+
+  private renderDetails(): void {
+    this.details?.destroy();
+    const cs = challengeStore();
+    const { lookup } = cs.getState();
+    const x = 604;
+    const w = DESIGN_W - x - 24;
+    const card = new Card(this, { x, y: 110, w, h: 400, title: t("ch.entry.details") });
+    this.details = card;
+    let y = card.contentY + 4;
+    const line = (label: string, value: string, color: number = C.text) => {
+      const l = addText(this, 16, y, label, { size: FS.small, color: C.muted });
+      const v = addText(this, 150, y - 2, value, { size: FS.body, color, bold: true });
+      fitText(v, w - 170, 11);
+      card.add([l, v]);
+      y += 32;
+    };
+    if (lookup.status === "idle") {
+      card.add(addText(this, 16, y, t("ch.entry.enterCode"), { size: FS.body, color: C.muted, width: w - 32 }));
+      return;
+    }
+    if (lookup.status === "loading") {
+      card.add(addText(this, 16, y, t("ch.loading"), { size: FS.body, color: C.muted }));
+      return;
+    }
+    if (lookup.status === "error" || !lookup.challenge) {
+      card.add(
+        addText(this, 16, y, `⚠ ${apiErrorText(lookup.error)}`, {
+          size: FS.body,
+          color: C.bad,
+          bold: true,
+          width: w - 32,
+        }),
+      );
+      return;
+    }
+    const ch = lookup.challenge;
+    line(t("ch.code"), ch.code, C.accentHi);
+    line(t("ch.class"), ch.className);
+    line(
+      t("ch.scenario"),
+      `${bi(ch.scenario.title)}${ch.scenario.weeks ? ` · ${t("ch.weeks", { n: ch.scenario.weeks })}` : ""}`,
+    );
+    line(t("ch.seed"), ch.seed);
+    line(t("ch.difficulty"), difficultyText(ch.difficulty));
+    line(t("ch.deadline"), dateTime(ch.deadline));
+    line(t("ch.status"), ch.closed ? t("ch.closed") : t("ch.open"), ch.closed ? C.bad : C.good);
+    const start = new Button(this, {
+      id: "challenge.start",
+      x: 16,
+      y: 400 - 72,
+      w: 260,
+      h: 56,
+      label: `▶ ${t("ch.entry.start")}`,
+      variant: "primary",
+      size: FS.h3,
+      enabled: !ch.closed,
+      focus: this.focus,
+      parent: card,
+      onClick: () => {
+        if (!cs.getState().traineeName.trim()) {
+          hint.setText(`⚠ ${t("ch.entry.needName")}`);
+          return;
+        }
+        cs.getState().play();
+      },
+    });
+    void start;
+    new Button(this, {
+      id: "challenge.board",
+      x: 292,
+      y: 400 - 72,
+      w: w - 308,
+      h: 56,
+      label: `≡ ${t("ch.entry.board")}`,
+      variant: "secondary",
+      size: FS.body,
+      focus: this.focus,
+      parent: card,
+      onClick: () => {
+        void cs.getState().loadBoard(ch.code);
+        this.s.goTo("leaderboard");
+      },
+    });
+    const hint = addText(this, 16, 400 - 100, "", {
+      size: FS.small,
+      color: C.warn,
+    });
+    card.add(hint);
+  }
+}
