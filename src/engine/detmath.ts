@@ -104,8 +104,17 @@ function logReduced(k: number, f: number): number {
 // Exponent-extraction steps: 2^512, 2^256, …, 2^1 (all exact scalings).
 const STEPS = [512, 256, 128, 64, 32, 16, 8, 4, 2, 1] as const;
 
+// Reads the IEEE 754 exponent field directly (DataView is big-endian by default, so the result
+// does not depend on the platform's byte order). Bit patterns are exact: no engine can differ.
+const EXP_VIEW = new DataView(new ArrayBuffer(8));
+
 /** Finite x > 0 as [m, k] with x = m * 2^k and m in [1, 2); every scaling is exact. */
 function frexp(x: number): [number, number] {
+  if (x >= pow2(-1022)) {
+    EXP_VIEW.setFloat64(0, x);
+    const k = ((EXP_VIEW.getUint16(0) >> 4) & 0x7ff) - 1023;
+    return [x * pow2(-k), k];
+  }
   let m = x;
   let k = 0;
   if (m < pow2(-1022)) {

@@ -10,8 +10,14 @@ export const GENESIS_HASH = "0".repeat(64);
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-function childPath(path: string, key: string): string {
-  return IDENT.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+/** The JSON path of the value being written, as "$.a.b[1]"; built only when an error needs it. */
+function formatPath(path: readonly (string | number)[]): string {
+  let out = "$";
+  for (const p of path) {
+    if (typeof p === "number") out += `[${p}]`;
+    else out += IDENT.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
+  }
+  return out;
 }
 
 function isPlainObject(value: object): boolean {
@@ -24,7 +30,7 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function write(value: unknown, path: string, stack: object[], out: string[]): void {
+function write(value: unknown, path: (string | number)[], stack: object[], out: string[]): void {
   if (value === null) {
     out.push("null");
     return;
@@ -37,31 +43,34 @@ function write(value: unknown, path: string, stack: object[], out: string[]): vo
       out.push(value ? "true" : "false");
       return;
     case "number":
-      if (!Number.isFinite(value)) throw new Error(`canonicalJson: non-finite number ${String(value)} at ${path}`);
+      if (!Number.isFinite(value))
+        throw new Error(`canonicalJson: non-finite number ${String(value)} at ${formatPath(path)}`);
       out.push(JSON.stringify(value)); // -0 prints as "0"
       return;
     case "undefined":
-      throw new Error(`canonicalJson: undefined value at ${path}`);
+      throw new Error(`canonicalJson: undefined value at ${formatPath(path)}`);
     case "object":
       break;
     default:
-      throw new Error(`canonicalJson: unsupported ${typeof value} at ${path}`);
+      throw new Error(`canonicalJson: unsupported ${typeof value} at ${formatPath(path)}`);
   }
   const obj = value as object;
-  if (stack.includes(obj)) throw new Error(`canonicalJson: circular reference at ${path}`);
+  if (stack.includes(obj)) throw new Error(`canonicalJson: circular reference at ${formatPath(path)}`);
   stack.push(obj);
   if (Array.isArray(obj)) {
     out.push("[");
     for (let i = 0; i < obj.length; i++) {
       if (i > 0) out.push(",");
       // Holes read as undefined and are rejected like explicit undefined.
-      write(obj[i], `${path}[${i}]`, stack, out);
+      path.push(i);
+      write(obj[i], path, stack, out);
+      path.pop();
     }
     out.push("]");
   } else {
     if (!isPlainObject(obj)) {
       const name = (obj as { constructor?: { name?: unknown } }).constructor?.name;
-      throw new Error(`canonicalJson: non-plain object (${String(name ?? "unknown")}) at ${path}`);
+      throw new Error(`canonicalJson: non-plain object (${String(name ?? "unknown")}) at ${formatPath(path)}`);
     }
     const rec = obj as Record<string, unknown>;
     const keys = Object.keys(rec).sort(compareKeys);
@@ -70,7 +79,9 @@ function write(value: unknown, path: string, stack: object[], out: string[]): vo
       const key = keys[i] as string;
       if (i > 0) out.push(",");
       out.push(JSON.stringify(key), ":");
-      write(rec[key], childPath(path, key), stack, out);
+      path.push(key);
+      write(rec[key], path, stack, out);
+      path.pop();
     }
     out.push("}");
   }
@@ -80,7 +91,7 @@ function write(value: unknown, path: string, stack: object[], out: string[]): vo
 /** JSON with object keys sorted recursively; throws (naming the JSON path) on non-JSON data. */
 export function canonicalJson(value: unknown): string {
   const out: string[] = [];
-  write(value, "$", [], out);
+  write(value, [], [], out);
   return out.join("");
 }
 
