@@ -51,6 +51,19 @@ export const SegmentSchema = z
     dealProneness: fraction.optional(),
     /** Natural basket sizes: share of orders with 1, 2, 3… units (sums to 1); default [1]. P1.2g */
     basket: z.array(fraction).min(1).max(5).optional(),
+    /**
+     * Relative presence on each social platform (1 = as the segment's share suggests). Shapes who
+     * arrives from own content on that platform. Optional; absent = 1 everywhere.
+     */
+    platforms: z
+      .object({
+        douyin: z.number().min(0).max(5).optional(),
+        xiaohongshu: z.number().min(0).max(5).optional(),
+        weibo: z.number().min(0).max(5).optional(),
+        wechat: z.number().min(0).max(5).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

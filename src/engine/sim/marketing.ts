@@ -43,6 +43,7 @@ import {
   type MarketingWeekReport,
   paidResponse,
   SOCIAL_PLATFORMS,
+  type SocialPlatform,
   saturationShare,
   searchAdCtr,
   searchQuality,
@@ -135,8 +136,18 @@ function addVisitors(ctx: DayCtx, skuId: string, source: Source, bySegment: read
   });
 }
 
+/**
+ * Segment weights of a platform's audience: share × the segment's affinity for it. Null when no
+ * segment states affinities (then visitors follow the market's shares, as before).
+ */
+function platformWeights(ctx: DayCtx, platform: SocialPlatform): number[] | null {
+  const segs = ctx.scenario.market.segments;
+  if (!segs.some((g) => g.platforms)) return null;
+  return segs.map((g) => g.share * (g.platforms?.[platform] ?? 1));
+}
+
 /** Spreads n brand-level visitors (content, community) evenly over the SKUs, then by market segment. */
-function addBrandVisitors(ctx: DayCtx, rng: Rng, source: Source, n: number): void {
+function addBrandVisitors(ctx: DayCtx, rng: Rng, source: Source, n: number, weights: number[] | null = null): void {
   if (n <= 0) return;
   const skus = ctx.s.skus;
   const perSku = splitByWeights(
@@ -146,7 +157,9 @@ function addBrandVisitors(ctx: DayCtx, rng: Rng, source: Source, n: number): voi
   );
   skus.forEach((sku, i) => {
     const k = perSku[i] ?? 0;
-    if (k > 0) addVisitors(ctx, sku.id, source, splitBySegment(rng, k, ctx.scenario.market.segments));
+    if (k <= 0) return;
+    const bySegment = weights ? splitByWeights(rng, k, weights) : splitBySegment(rng, k, ctx.scenario.market.segments);
+    addVisitors(ctx, sku.id, source, bySegment);
   });
 }
 
@@ -355,7 +368,8 @@ export function marketingTraffic(ctx: DayCtx): void {
   for (const c of ma.content) {
     const n = poisson(rng, c.perDay);
     c.report.visitors += n;
-    addBrandVisitors(ctx, rng, "content", n);
+    // P2.1c: platforms differ in audience — a segment at home on the platform arrives more often.
+    addBrandVisitors(ctx, rng, "content", n, platformWeights(ctx, c.report.platform));
   }
   if (ma.community && ma.community.perDay > 0) {
     const n = poisson(rng, ma.community.perDay);
