@@ -131,6 +131,8 @@ export interface GameActions {
   exportRunJson(): string | null;
   /** Switches the save slot (profile); the game in memory is dropped (it is saved in its slot). */
   selectSlot(slot: number): void;
+  /** A slot's saved run file as JSON, without loading it (null if the slot is empty or unreadable). */
+  exportSlotJson(slot: number): { json: string; run: RunFile } | null;
   /** Read-only look at a slot (nothing is set aside). */
   peekSlot(slot: number): SlotInfo | null;
   /** Loads a run file into the current slot after replaying it; on any problem nothing changes. */
@@ -427,6 +429,14 @@ export function createGameStore(deps: StoreDeps) {
             lastErrors: [],
             notice: null,
           });
+        },
+
+        exportSlotJson(n) {
+          const r = readJson(storage, saveKeyOf(n));
+          if (!r.ok) return null;
+          const parsed = parseRunFile(r.value);
+          if (!parsed.ok) return null;
+          return { json: `${JSON.stringify(r.value, null, 2)}\n`, run: parsed.run };
         },
 
         peekSlot(n) {

@@ -84,6 +84,9 @@ describe("import a run file", () => {
     f.s().endWeek();
     const json = f.s().exportRunJson() ?? "";
     const hashes = f.s().run?.hashes;
+    // The slot's file on disk is the same run file, readable without loading the game.
+    expect(JSON.parse(f.s().exportSlotJson(1)?.json ?? "{}")).toEqual(JSON.parse(json));
+    expect(f.s().exportSlotJson(3)).toBeNull();
     f.s().selectSlot(2);
     const r = f.s().importRunJson(json);
     expect(r.ok).toBe(true);

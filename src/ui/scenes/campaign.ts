@@ -264,13 +264,10 @@ export class Campaign extends BaseScene {
   }
 
   private exportSlot(): void {
-    // The slot's run file as saved (resumed first if nothing is loaded), byte for byte the CLI's format.
-    if (!this.s.run && this.s.peekSlot(this.s.slot)) {
-      const screen = this.s.screen;
-      if (this.s.resume()) this.s.goTo(screen);
-    }
-    const json = this.s.exportRunJson();
-    const run = this.s.run;
+    // The slot's run file as saved, in the CLI's format; the game in memory is not touched.
+    const saved = this.s.exportSlotJson(this.s.slot);
+    const json = saved?.json ?? null;
+    const run = saved?.run ?? null;
     if (!json || !run) {
       status = { ok: false, text: t("campaign.nothing") };
     } else {
