@@ -1,5 +1,5 @@
 // `npm test`: every check a change must pass, in order, ending with one "N passed, M failed" line.
-//   lint + format (biome) → types (tsc) → unit/property/golden tests (vitest) → build → browser tests.
+//   lint + format (biome) → types (tsc) → build → unit/property/golden/server tests (vitest) → browser tests.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 
@@ -31,6 +31,13 @@ mkdirSync("test-results", { recursive: true });
 step("lint", "npx", ["biome", "check", "."]);
 step("types", "npx", ["tsc", "--noEmit"]);
 
+// Build first: the server tests serve the built game from dist/, and the browser tests need it.
+const build = run("build", "npx", ["vite", "build", "--logLevel", "warn"]);
+if (build.status !== 0) {
+  failed++;
+  failures.push("build");
+}
+
 const vitest = run("unit, property and golden tests", "npx", [
   "vitest",
   "run",
@@ -51,11 +58,7 @@ if (existsSync("test-results/vitest.json")) {
   failures.push("vitest (no report)");
 }
 
-const build = run("build", "npx", ["vite", "build", "--logLevel", "warn"]);
-if (build.status !== 0) {
-  failed++;
-  failures.push("build");
-} else {
+if (build.status === 0) {
   const ensure = run("browser prerequisites", "bash", ["scripts/ensure-browser.sh"]);
   if (ensure.status !== 0) {
     failed++;
