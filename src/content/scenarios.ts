@@ -1,12 +1,30 @@
 // Scenarios shipped with the game, bundled into the browser build and used by the CLI by id.
 // Instructors' own files are loaded by path through the same parser.
 
+import assortmentJson from "../../scenarios/assortment.json";
+import communityJson from "../../scenarios/community.json";
+import double11Json from "../../scenarios/double11.json";
+import feedadsJson from "../../scenarios/feedads.json";
+import kolJson from "../../scenarios/kol.json";
 import launchJson from "../../scenarios/launch.json";
 import sandboxJson from "../../scenarios/sandbox.json";
+import seasonJson from "../../scenarios/season.json";
+import serviceJson from "../../scenarios/service.json";
 import { formatScenarioError, parseScenario } from "../engine/scenario";
 import type { Scenario } from "../engine/scenario-schema";
 
-const RAW: Record<string, unknown> = { launch: launchJson, sandbox: sandboxJson };
+// Campaign order (game-design.md "Scenarios"); the sandbox is free play.
+const RAW: Record<string, unknown> = {
+  launch: launchJson,
+  assortment: assortmentJson,
+  double11: double11Json,
+  service: serviceJson,
+  feedads: feedadsJson,
+  kol: kolJson,
+  community: communityJson,
+  season: seasonJson,
+  sandbox: sandboxJson,
+};
 
 function load(id: string, raw: unknown): Scenario {
   const r = parseScenario(raw, `scenarios/${id}.json`);

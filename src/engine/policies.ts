@@ -158,9 +158,10 @@ export const textbook: Policy = (scenario, state, reports) => {
   }
   if (levers.has("promotion")) textbookPromotions(plan, scenario, state, reports); // P1.2g
   textbookOps(scenario, state, reports, plan); // P1.3a–c, PX.a, PX.c: service, exceptions, team, feedback
-  if (levers.has("marketing") && hero && scenario.market.feedAds) {
-    textbookMarketing(plan, scenario, state); // P2.1a–c, P2.2a–c, PX.b
-  } else if (levers.has("marketing") && hero) {
+  const m = scenario.market;
+  const channels = m.feedAds || m.searchAds || (m.kols && m.kols.length > 0) || m.content || m.community;
+  if (levers.has("marketing") && hero && channels) textbookMarketing(plan, scenario, state); // P2.1a–c, P2.2a–c, PX.b
+  if (levers.has("marketing") && hero && !m.feedAds) {
     // A small, targeted budget to get the first sales and reviews (破零), then a maintenance level.
     const budget = plan.state.cashFen < 500_000 ? 0 : hero.reviewCount < 15 ? 10_000 : 4_000;
     if (budget !== state.ads.dailyBudgetFen || state.ads.target !== bestSegment(scenario)) {
@@ -345,9 +346,6 @@ function textbookPrivateDomain(plan: Plan, scenario: Scenario, state: GameState)
     plan.try({ type: "setPrivateDomain", ...want });
 }
 
-export const POLICIES = { textbook, naive } as const satisfies Record<string, Policy>;
-export type PolicyName = keyof typeof POLICIES;
-
 // ---------- promotions and the platform calendar (domain A: P1.2g, P1.2f) ----------
 
 /**
@@ -408,7 +406,8 @@ function textbookEventStock(plan: Plan, scenario: Scenario, state: GameState, ke
     const event = (scenario.market.calendar ?? []).find((e) => e.startDay >= first && e.startDay <= first + 6);
     if (!event) continue;
     const days = event.endDay - event.startDay + 1;
-    const extra = Math.ceil(avgDailySales(state, sku.id) * (event.trafficMult - 1) * days * 0.7);
+    // The event's whole traffic lift (sales measured without the pre-event lull), with a margin for the flash sale.
+    const extra = Math.ceil(eventFreeDailySales(scenario, state, sku.id) * (event.trafficMult - 1) * days * 2.5);
     let qty = Math.max(spec.supplier.minOrder, extra);
     const budget = plan.state.cashFen - 300_000;
     while (qty >= spec.supplier.minOrder && unitCostFor(scenario, sku.id, qty) * qty > budget)
@@ -439,3 +438,120 @@ function eventFreeDailySales(scenario: Scenario, state: GameState, skuId: string
   });
   return total / 7;
 }
+
+// ---------- random and ablation (balance checks) ----------
+
+/** A small deterministic PRNG (mulberry32) seeded by an FNV-1a hash of the text: no Math.random. */
+function localRng(text: string): () => number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random valid decisions on the unlocked levers, the same for the same state (seed + week). */
+export const random: Policy = (scenario, state) => {
+  const plan = new Plan(scenario, state);
+  const r = localRng(`${state.seed}#${state.week}`);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const levers = new Set(scenario.levers);
+  const skus = listedSkus(state);
+  const kws = scenario.market.keywords.map((k) => k.id);
+  for (const sku of skus) {
+    const spec = scenario.skus.find((k) => k.id === sku.id);
+    if (!spec) continue;
+    if (levers.has("pricing") && r() < 0.5)
+      plan.try({
+        type: "setPrice",
+        sku: sku.id,
+        priceFen: Math.round((spec.marketPriceFen * (0.6 + r() * 0.7)) / 100) * 100,
+      });
+    if (levers.has("inventory") && r() < 0.4)
+      plan.try({ type: "reorder", sku: sku.id, qty: spec.supplier.minOrder + Math.floor(r() * 300) });
+    if (levers.has("product") && r() < 0.3) {
+      const n = 1 + Math.floor(r() * 5);
+      plan.try({ type: "setTitle", sku: sku.id, keywords: [...new Set(Array.from({ length: n }, () => pick(kws)))] });
+    }
+    if (levers.has("product") && r() < 0.2)
+      plan.try({ type: "setImage", sku: sku.id, style: pick(["white", "scene", "detail", "differentiated"] as const) });
+  }
+  const hero = skus[0];
+  if (hero && levers.has("promotion") && r() < 0.5) {
+    const threshold = Math.round((hero.priceFen * (0.8 + r() * 1.5)) / 100) * 100;
+    plan.try({
+      type: "setFullReduction",
+      thresholdFen: threshold,
+      discountFen: Math.round((threshold * r() * 0.3) / 100) * 100 + 100,
+    });
+  }
+  if (hero && levers.has("promotion") && r() < 0.3)
+    plan.try({
+      type: "setCoupon",
+      faceFen: 300 + Math.floor(r() * 20) * 100,
+      minSpendFen: Math.round((hero.priceFen * (0.5 + r())) / 100) * 100,
+      quantity: 50 + Math.floor(r() * 500),
+      audience: pick(["public", "new", "members"] as const),
+    });
+  if (hero && levers.has("promotion") && r() < 0.2)
+    plan.try({
+      type: "setFlashSale",
+      sku: hero.id,
+      priceFen: Math.round((hero.priceFen * (0.5 + r() * 0.4)) / 100) * 100,
+      qtyCap: 10 + Math.floor(r() * 200),
+      day: 1 + Math.floor(r() * 7),
+    });
+  if (hero && levers.has("marketing") && r() < 0.5) {
+    const targets = ["broad", ...scenario.market.segments.map((g) => g.id)];
+    plan.try({ type: "setAds", dailyBudgetFen: Math.floor(r() * 30) * 1000, target: pick(targets), sku: hero.id });
+  }
+  if (hero && levers.has("marketing") && scenario.market.kols && scenario.market.kols.length > 0 && r() < 0.2)
+    plan.try({ type: "hireKol", kol: pick(scenario.market.kols).id, sku: hero.id });
+  return plan.decisions;
+};
+
+/** Decision types that carry each taught principle (by code prefix), for the ablation. */
+const TAUGHT_DECISIONS: [RegExp, Decision["type"][]][] = [
+  [/^P1\.1[abd]/, ["setStore"]],
+  [/^P1\.1c/, ["setDetail"]],
+  [/^P1\.2[a-b]/, ["clearance", "delist", "upgrade", "launch"]],
+  [/^P1\.2[c-e]/, ["setTitle", "setImage", "setDetail"]],
+  [/^P1\.2f/, ["setPrice"]],
+  [/^P1\.2g/, ["setFullReduction", "setCoupon", "setFlashSale", "setGroupBuy", "setGift", "endPromotion"]],
+  [/^P1\.3/, ["setService", "hire", "fire", "actOnFeedback"]],
+  [/^P2\.1a/, ["setAds", "setSearchAds"]],
+  [/^P2\.1b/, ["hireKol", "setContent"]],
+  [/^P2\.1c/, ["setCommunity", "setContent"]],
+  [/^P2\.2a/, ["setContent"]],
+  [/^P2\.2b/, ["setContent", "hireKol"]],
+  [/^P2\.2c/, ["setCommunity"]],
+  [/^P2\.3/, ["setPrivateDomain"]],
+];
+
+/** The decision types a scenario teaches (from its goals' principle codes). */
+export function taughtDecisionTypes(scenario: Scenario): Set<Decision["type"]> {
+  const out = new Set<Decision["type"]>();
+  for (const g of scenario.goals)
+    for (const [re, types] of TAUGHT_DECISIONS) if (re.test(g.code)) for (const t of types) out.add(t);
+  return out;
+}
+
+/** `textbook` with the scenario's taught levers played as `naive` plays them: does the principle matter? */
+export const ablation: Policy = (scenario, state, reports) => {
+  const taught = taughtDecisionTypes(scenario);
+  const plan = new Plan(scenario, state);
+  for (const d of naive(scenario, state, reports)) if (taught.has(d.type)) plan.try(d);
+  for (const d of textbook(scenario, state, reports)) if (!taught.has(d.type)) plan.try(d);
+  return plan.decisions;
+};
+
+export const POLICIES = { textbook, naive, random, ablation } as const satisfies Record<string, Policy>;
+export type PolicyName = keyof typeof POLICIES;

@@ -1,5 +1,7 @@
 // Loading scenario files: shape (zod) plus the cross-references zod cannot see. Every problem is
 // reported with the file, the JSON path and the reason, so an instructor can fix it.
+
+import type { Lever } from "./decisions";
 import { canonicalJson, sha256Hex } from "./hash";
 import { isPrincipleCode } from "./principles";
 import { type Scenario, ScenarioSchema } from "./scenario-schema";
@@ -77,7 +79,43 @@ export function parseScenario(
       add(`goals.${i}.code`, `"${g.code}" is not a principle code of the lecture (e.g. P1.2c)`);
   });
   checkDomainDScenario(sc, add); // market.customers, market.lifecycle, market.catalogue
+  checkLockedLevers(sc, add);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenario: sc };
+}
+
+/** Levers an objective's KPI cannot be moved without. */
+const KPI_LEVERS: Partial<Record<Scenario["objectives"][number]["kpi"], Lever>> = {
+  roas: "marketing", // no ad spend, no ROAS
+  stockoutDays: "inventory", // without restocking the player cannot act on stockouts
+};
+/** The lever a principle is played with (by code prefix, first match). */
+const PRINCIPLE_LEVERS: [RegExp, Lever[]][] = [
+  [/^P1\.1c/, ["product"]],
+  [/^P1\.1/, ["store"]],
+  [/^P1\.2[a-e]/, ["product"]],
+  [/^P1\.2f/, ["pricing"]],
+  [/^P1\.2g/, ["promotion"]],
+  [/^P1\.3/, ["service", "team"]],
+  [/^P2\.[12]/, ["marketing"]],
+  [/^P2\.3/, ["private"]],
+];
+
+/** An objective or a learning goal that needs a lever the file locks (not in `levers`). */
+function checkLockedLevers(sc: Scenario, add: (path: string, reason: string) => void): void {
+  const open = new Set<Lever>(sc.levers);
+  sc.objectives.forEach((o, i) => {
+    const need = KPI_LEVERS[o.kpi];
+    if (need && !open.has(need))
+      add(
+        `objectives.${i}.kpi`,
+        `objective "${o.id}" measures ${o.kpi}, which needs the "${need}" lever, but levers lock it`,
+      );
+  });
+  sc.goals.forEach((g, i) => {
+    const need = PRINCIPLE_LEVERS.find(([re]) => re.test(g.code))?.[1];
+    if (need && !need.some((l) => open.has(l)))
+      add(`goals.${i}.code`, `goal ${g.code} is played with the "${need.join('" or "')}" lever, but levers lock it`);
+  });
 }
 
 function dupes(ids: readonly string[]): string[] {

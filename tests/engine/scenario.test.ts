@@ -203,3 +203,85 @@ describe("scenarioContentHash", () => {
     expect(scenarioContentHash(parsed(s))).not.toBe(scenarioContentHash(parsed(RAW)));
   });
 });
+
+describe("check-scenario: references and locked levers (issue 4)", () => {
+  const SANDBOX = JSON.parse(readFileSync(new URL("../../scenarios/sandbox.json", import.meta.url), "utf8")) as Json;
+  function brokenSandbox(edit: (s: Json) => void): ScenarioError[] {
+    const s = structuredClone(SANDBOX);
+    edit(s);
+    const r = parseScenario(s, "scenarios/sandbox.json");
+    if (r.ok) throw new Error("expected the broken scenario to be rejected");
+    return r.errors;
+  }
+
+  it.each<[string, (s: Json) => void, { path: string; reason: RegExp }]>([
+    [
+      "an objective on ROAS with marketing locked",
+      (s) => {
+        s.objectives.push({
+          id: "roas",
+          kpi: "roas",
+          floor: 1,
+          target: 3,
+          weight: 1,
+          label: { "zh-CN": "投产比", en: "ROAS" },
+        });
+        s.levers = s.levers.filter((l: string) => l !== "marketing");
+      },
+      { path: "objectives.5.kpi", reason: /objective "roas" measures roas, which needs the "marketing" lever/ },
+    ],
+    [
+      "an objective on stockout days with inventory locked",
+      (s) => {
+        s.levers = s.levers.filter((l: string) => l !== "inventory");
+      },
+      { path: "objectives.4.kpi", reason: /needs the "inventory" lever, but levers lock it/ },
+    ],
+    [
+      "a private-domain goal with the private lever locked",
+      (s) => {
+        s.levers = s.levers.filter((l: string) => l !== "private");
+      },
+      { path: "goals.2.code", reason: /goal P2\.3a is played with the "private" lever, but levers lock it/ },
+    ],
+    [
+      "an unknown SKU in the lifecycle data",
+      (s) => {
+        s.market.lifecycle.skus[0].sku = "cup900";
+      },
+      { path: "market.lifecycle.skus.0.sku", reason: /unknown SKU "cup900"/ },
+    ],
+    [
+      "an unknown SKU in the catalogue",
+      (s) => {
+        s.market.catalogue[0].sku = "cup900";
+      },
+      { path: "market.catalogue.0.sku", reason: /unknown SKU "cup900"/ },
+    ],
+  ])("rejects %s with the path and the reason", (_name, edit, want) => {
+    const errors = brokenSandbox(edit);
+    expect(errors).toContainEqual({
+      file: "scenarios/sandbox.json",
+      path: want.path,
+      reason: expect.stringMatching(want.reason),
+    });
+  });
+
+  it("accepts every shipped scenario", () => {
+    for (const id of [
+      "launch",
+      "assortment",
+      "double11",
+      "service",
+      "feedads",
+      "kol",
+      "community",
+      "season",
+      "sandbox",
+    ]) {
+      const raw = JSON.parse(readFileSync(new URL(`../../scenarios/${id}.json`, import.meta.url), "utf8"));
+      const r = parseScenario(raw, `scenarios/${id}.json`);
+      expect(r.ok ? [] : r.errors).toEqual([]);
+    }
+  });
+});
