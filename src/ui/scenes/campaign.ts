@@ -123,7 +123,11 @@ export class Campaign extends BaseScene {
         color: C.muted,
         originX: 1,
       });
-      fitText(title, cw - 64 - weeks.width - 8, 12);
+      const titleMax = cw - 64 - weeks.width - 8;
+      fitText(title, titleMax, 10);
+      // Long English titles: shorten with an ellipsis rather than spill out of the card.
+      const full = title.text;
+      for (let n = full.length - 1; title.width > titleMax && n > 4; n--) title.setText(`${full.slice(0, n).trimEnd()}…`);
       const codes = [...new Set(sc.goals.map((g) => g.code))].slice(0, 5).join(" ");
       const teach = addText(this, 16, 46, t("campaign.teaches", { codes }), { size: FS.small, color: C.text });
       fitText(teach, cw - 32, 10);
