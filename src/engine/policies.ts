@@ -5,6 +5,7 @@ import type { Decision } from "./decisions";
 import { unitCostFor } from "./levers";
 import { TITLE_MAX_CHARS } from "./model";
 import { textbookOps } from "./ops-policy";
+import { createStreams, openStreams } from "./rng";
 import type { Scenario } from "./scenario-schema";
 import { estimatePromotion } from "./sim/commerce";
 import { clearancePriceFor, isListed } from "./sim/lifecycle";
@@ -441,21 +442,11 @@ function eventFreeDailySales(scenario: Scenario, state: GameState, skuId: string
 
 // ---------- random and ablation (balance checks) ----------
 
-/** A small deterministic PRNG (mulberry32) seeded by an FNV-1a hash of the text: no Math.random. */
+/** The project's seeded streams (rng.ts), seeded by the text: the same text gives the same draws. */
 function localRng(text: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const stream = openStreams(createStreams(text, ["policy"])).policy;
+  if (!stream) throw new Error("policy stream missing");
+  return () => stream.next();
 }
 
 /** Random valid decisions on the unlocked levers, the same for the same state (seed + week). */
