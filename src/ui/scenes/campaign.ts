@@ -127,7 +127,8 @@ export class Campaign extends BaseScene {
       fitText(title, titleMax, 10);
       // Long English titles: shorten with an ellipsis rather than spill out of the card.
       const full = title.text;
-      for (let n = full.length - 1; title.width > titleMax && n > 4; n--) title.setText(`${full.slice(0, n).trimEnd()}…`);
+      for (let n = full.length - 1; title.width > titleMax && n > 4; n--)
+        title.setText(`${full.slice(0, n).trimEnd()}…`);
       const codes = [...new Set(sc.goals.map((g) => g.code))].slice(0, 5).join(" ");
       const teach = addText(this, 16, 46, t("campaign.teaches", { codes }), { size: FS.small, color: C.text });
       fitText(teach, cw - 32, 10);
