@@ -1,4 +1,13 @@
 // English dictionary. Typed against the Chinese one, so a missing or extra key fails the type check.
+
+import { en as channelsEn } from "./parts/channels";
+import { en as debriefEn } from "./parts/debrief";
+import { en as lifecycleEn } from "./parts/lifecycle";
+import { en as offlineEn } from "./parts/offline";
+import { en as privateEn } from "./parts/private";
+import { en as promotionEn } from "./parts/promotion";
+import { en as serviceEn } from "./parts/service";
+import { en as teamEn } from "./parts/team";
 import type { MessageKey } from "./zh-CN";
 
 export const en: Record<MessageKey, string> = {
@@ -45,6 +54,15 @@ export const en: Record<MessageKey, string> = {
   "lever.private": "Private domain",
   "lever.service": "Service",
   "lever.team": "Team",
+  "lever.tab.store": "Store",
+  "lever.tab.product": "Product",
+  "lever.tab.pricing": "Pricing",
+  "lever.tab.promotion": "Promos",
+  "lever.tab.inventory": "Stock",
+  "lever.tab.marketing": "Marketing",
+  "lever.tab.private": "Private",
+  "lever.tab.service": "Service",
+  "lever.tab.team": "Team",
   "lever.lockedReason": '"{lever}" is locked in this scenario: it focuses on other levers; later scenarios unlock it.',
 
   "hud.week": "Week {week}/{weeks}",
@@ -628,4 +646,12 @@ export const en: Record<MessageKey, string> = {
   "api.err.verify_timeout": "Verification timed out on the server; submit again shortly.",
   "api.err.body_too_large": "The run file is too large.",
   "api.err.other": "The server refused: {message}",
+  ...promotionEn,
+  ...serviceEn,
+  ...teamEn,
+  ...channelsEn,
+  ...privateEn,
+  ...lifecycleEn,
+  ...debriefEn,
+  ...offlineEn,
 };

@@ -1,6 +1,15 @@
 // Chinese (default) dictionary. Keys are shared with en.ts; the type of this object defines them.
 // Placeholders: {name}. Plural-sensitive English strings use ".one"/".other" pairs (both kept here).
 
+import { zh as channelsZh } from "./parts/channels";
+import { zh as debriefZh } from "./parts/debrief";
+import { zh as lifecycleZh } from "./parts/lifecycle";
+import { zh as offlineZh } from "./parts/offline";
+import { zh as privateZh } from "./parts/private";
+import { zh as promotionZh } from "./parts/promotion";
+import { zh as serviceZh } from "./parts/service";
+import { zh as teamZh } from "./parts/team";
+
 export const zhCN = {
   "app.title": "电商店长模拟器",
   "app.subtitle": "ShopSim · 经营一家网店，看懂每一个数字",
@@ -44,6 +53,15 @@ export const zhCN = {
   "lever.private": "私域",
   "lever.service": "客服",
   "lever.team": "团队",
+  "lever.tab.store": "店铺",
+  "lever.tab.product": "商品",
+  "lever.tab.pricing": "定价",
+  "lever.tab.promotion": "促销",
+  "lever.tab.inventory": "库存",
+  "lever.tab.marketing": "营销",
+  "lever.tab.private": "私域",
+  "lever.tab.service": "客服",
+  "lever.tab.team": "团队",
   "lever.lockedReason": "本关未开放“{lever}”：这一关专注于其他经营手段，后续关卡会解锁。",
 
   "hud.week": "第 {week}/{weeks} 周",
@@ -606,6 +624,14 @@ export const zhCN = {
   "api.err.verify_timeout": "服务器验证超时，请稍后再提交。",
   "api.err.body_too_large": "记录文件太大。",
   "api.err.other": "服务器拒绝了请求：{message}",
+  ...promotionZh,
+  ...serviceZh,
+  ...teamZh,
+  ...channelsZh,
+  ...privateZh,
+  ...lifecycleZh,
+  ...debriefZh,
+  ...offlineZh,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,12 +1,14 @@
 // What every lever panel gets: where to draw, the state to show, and how to propose changes.
 import type Phaser from "phaser";
-import type { Decision, GameState, Scenario, WeekReport } from "../../engine";
+import { type Decision, type GameState, LEVERS, type Scenario, type WeekReport } from "../../engine";
 import type { FocusManager } from "../widgets/focus";
 
 export interface ViewState {
   tab: PanelLever;
   sku: string;
   productTab: "title" | "image" | "detail";
+  /** Sub-section chosen inside a panel with several (e.g. 营销: feed ads / search / KOL …), by lever. */
+  sub: Partial<Record<PanelLever, string>>;
 }
 
 export interface PanelCtx {
@@ -34,12 +36,8 @@ export interface PanelCtx {
   setView(v: Partial<ViewState>): void;
 }
 
-/**
- * Lever groups that have a panel in this version of the UI. The engine knows all nine groups of the
- * game design; the others get their panels as their mechanisms land (promotion, private domain,
- * service, team).
- */
-export const PANEL_LEVERS = ["store", "product", "pricing", "inventory", "marketing"] as const;
+/** Every lever group of the game design has a tab, in the design's order (店铺 … 团队). */
+export const PANEL_LEVERS = LEVERS;
 export type PanelLever = (typeof PANEL_LEVERS)[number];
 
 export function isPanelLever(lever: string): lever is PanelLever {

@@ -5,13 +5,9 @@ import type Phaser from "phaser";
 import { LEVER_OF } from "../../engine";
 import { bi, errorText, items, moneyShort, t } from "../../i18n";
 import { HUD_H, Hud } from "../panels/hud";
-import { buildInventoryPanel } from "../panels/inventory-panel";
-import { buildMarketingPanel } from "../panels/marketing-panel";
 import { isPanelLever, PANEL_LEVERS, type PanelCtx, type ViewState } from "../panels/panel-context";
 import { pendingLines } from "../panels/pending-text";
-import { buildPricingPanel } from "../panels/pricing-panel";
-import { buildProductPanel } from "../panels/product-panel";
-import { buildStorePanel } from "../panels/store-panel";
+import { PANEL_BUILDERS } from "../panels/registry";
 import { addStorefront } from "../panels/storefront";
 import { C, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
@@ -26,7 +22,7 @@ const STOREFRONT_H = 330;
 const PENDING_LINE_H = 30;
 
 /** View state survives scene restarts (language switch, next week) within a session. */
-const view: ViewState = { tab: "store", sku: "", productTab: "title" };
+const view: ViewState = { tab: "store", sku: "", productTab: "title", sub: {} };
 
 export class Shop extends BaseScene {
   private hud!: Hud;
@@ -227,37 +223,36 @@ export class Shop extends BaseScene {
     this.hud.show({ scenario: ctx.scenario, game: ctx.game, draft: ctx.draft, lastReport: ctx.lastReport });
     this.buildTabs(ctx);
     this.panelRoot.removeAll(true);
-    if (!ctx.scenario.levers.includes(view.tab)) this.buildLocked(ctx);
-    else if (view.tab === "store") buildStorePanel(ctx);
-    else if (view.tab === "product") buildProductPanel(ctx);
-    else if (view.tab === "pricing") buildPricingPanel(ctx);
-    else if (view.tab === "inventory") buildInventoryPanel(ctx);
-    else buildMarketingPanel(ctx);
+    const builder = PANEL_BUILDERS[view.tab];
+    if (!ctx.scenario.levers.includes(view.tab) || !builder) this.buildLocked(ctx);
+    else builder(ctx);
     this.buildSide(ctx);
     this.focus.focusById(focused);
   }
 
   private buildTabs(ctx: PanelCtx): void {
     this.tabRoot.removeAll(true);
-    const w = (PANEL.w - 4 * 8) / 5;
+    const gap = 6;
+    const w = (PANEL.w - (PANEL_LEVERS.length - 1) * gap) / PANEL_LEVERS.length;
     PANEL_LEVERS.forEach((lever, i) => {
       const open = ctx.scenario.levers.includes(lever);
       const changed = ctx.pending.some((p) => LEVER_OF[p.type] === lever);
       const b = new Button(this, {
         id: `tab.${lever}`,
-        x: PANEL.x + i * (w + 8),
+        x: PANEL.x + i * (w + gap),
         y: HUD_H + 10,
         w,
         h: 42,
-        label: `${t(`lever.${lever}`)}${changed ? " ●" : ""}`,
+        label: `${t(`lever.tab.${lever}`)}${changed ? "●" : ""}`,
         variant: open ? "chip" : "ghost",
-        size: FS.body,
+        size: FS.small,
         selected: view.tab === lever,
         focus: this.focus,
         parent: this.tabRoot,
         onClick: () => ctx.setView({ tab: lever }),
       });
-      if (!open) b.add(drawLock(this, 18, 21, C.faint));
+      // Locked tabs carry a padlock in the corner (not only a colour), out of the label's way.
+      if (!open) b.add(drawLock(this, w - 9, 10, C.faint).setScale(0.7));
     });
   }
 
