@@ -5,17 +5,25 @@
 // queue at the service desk, and pay or leave. With reduced motion the scene is a still picture.
 import Phaser from "phaser";
 import { group, items, people, t } from "../../i18n";
+import { appStore } from "../app";
 import { reducedMotion } from "../motion";
 import { BOX_COLORS, boxKey, SHOPPER_KEYS } from "../sprites";
 import { C, FS, RADIUS } from "../theme";
-import { addText, fitText } from "../widgets/text";
+import { addText, fitText, measureWidth } from "../widgets/text";
 
 export interface StorefrontSku {
   name: string;
   stock: number;
   /** Incoming lots (absolute arrival day and quantity). */
   incoming?: { day: number; qty: number }[];
+  /**
+   * On sale, not launched yet (a catalogue SKU) or delisted. Not given: read from the game being
+   * played (the same SKU order as `game.skus`), else "listed".
+   */
+  status?: ShelfStatus;
 }
+
+export type ShelfStatus = "listed" | "notListed" | "delisted";
 
 export interface StorefrontOpts {
   x: number;
@@ -44,6 +52,101 @@ export interface StorefrontOpts {
 
 const BOX_W = 22;
 const BOX_H = 18;
+
+/** Listing status of each SKU: given by the caller, else from the game in the store (engine SkuLifecycle). */
+function shelfStatuses(skus: StorefrontSku[]): ShelfStatus[] {
+  let lifecycle: Record<string, { listed: boolean; delisted: boolean }> | undefined;
+  let ids: string[] = [];
+  try {
+    const game = appStore().getState().game;
+    if (game && game.skus.length === skus.length) {
+      lifecycle = game.lifecycle?.skus;
+      ids = game.skus.map((k) => k.id);
+    }
+  } catch {
+    // No store (menu decoration before the app is wired): everything is on sale.
+  }
+  return skus.map((k, i) => {
+    if (k.status) return k.status;
+    const lc = lifecycle?.[ids[i] ?? ""];
+    if (!lc || lc.listed) return "listed";
+    return lc.delisted ? "delisted" : "notListed";
+  });
+}
+
+/**
+ * Short shelf names: words (English) or runs of characters (Chinese) that every SKU name shares are
+ * dropped when there are several SKUs ("Portable blender cup 300 ml" → "Portable 300 ml").
+ */
+export function shortSkuNames(names: string[]): string[] {
+  if (names.length < 2) return names;
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const lower = names.map((n) => words(n).map((w) => w.toLowerCase().replace(/[,.;:]$/, "")));
+  const common = new Set((lower[0] ?? []).filter((w) => lower.every((ws) => ws.includes(w)) && /[a-z]{3,}/.test(w)));
+  let out = names.map((n) =>
+    words(n)
+      .filter((w) => !common.has(w.toLowerCase().replace(/[,.;:]$/, "")))
+      .join(" ")
+      .replace(/^[,;:]\s*/, ""),
+  );
+  // CJK: the longest run of 2+ Chinese characters found in every name.
+  const first = names[0] ?? "";
+  let run = "";
+  for (let i = 0; i < first.length; i++)
+    for (let j = i + 2; j <= first.length; j++) {
+      const sub = first.slice(i, j);
+      if (!/^[\u3400-\u9fff]+$/.test(sub)) break;
+      if (sub.length > run.length && names.every((n) => n.includes(sub))) run = sub;
+    }
+  if (run) out = out.map((n) => n.replace(run, " ").replace(/\s+/g, " ").trim());
+  return out.map((n, i) => (n.length >= 2 ? n : (names[i] ?? n)));
+}
+
+/** Splits a label over at most two lines of `maxWidth` (by words, or characters in Chinese), with an ellipsis. */
+function twoLineLabel(text: string, maxWidth: number, size: number): string {
+  const w = (x: string) => measureWidth(x, size, true);
+  if (w(text) <= maxWidth) return text;
+  const tokens = text.match(/[\u3400-\u9fff]|\s+|[^\s\u3400-\u9fff]+/g) ?? [text];
+  let first = "";
+  let i = 0;
+  while (i < tokens.length && w(`${first}${tokens[i]}`.trimEnd()) <= maxWidth) first += tokens[i++];
+  if (first.trim() === "") return text;
+  let rest = tokens.slice(i).join("").trim();
+  if (w(rest) > maxWidth) {
+    while (rest.length > 1 && w(`${rest}…`) > maxWidth) rest = rest.slice(0, -1).trimEnd();
+    rest = `${rest}…`;
+  }
+  return `${first.trimEnd()}\n${rest}`;
+}
+
+/** `name` + `tail` on one line: shrinks to `minSize`, then shortens the name (never the tail) with an ellipsis. */
+function fitNameWithTail(
+  txt: Phaser.GameObjects.Text,
+  name: string,
+  tail: string,
+  maxWidth: number,
+  minSize: number,
+): void {
+  txt.setText(`${name}${tail}`);
+  fitText(txt, maxWidth, minSize);
+  let n = name.length;
+  while (n > 1 && txt.width > maxWidth) {
+    n--;
+    txt.setText(`${name.slice(0, n).trimEnd()}…${tail}`);
+  }
+}
+
+/** Shrinks the text down to `minSize`, then cuts it with an ellipsis to fit `maxWidth`. */
+function fitOrEllipsis(txt: Phaser.GameObjects.Text, maxWidth: number, minSize: number): void {
+  fitText(txt, maxWidth, minSize);
+  if (txt.width <= maxWidth) return;
+  const full = txt.text;
+  let n = full.length;
+  while (n > 1 && txt.width > maxWidth) {
+    n--;
+    txt.setText(`${full.slice(0, n).trimEnd()}…`);
+  }
+}
 /** Small vector icons for the traffic doors (no emoji font needed). */
 function doorIcon(g: Phaser.GameObjects.Graphics, id: string, cx: number, cy: number, r: number, color: number): void {
   g.fillStyle(color, 1);
@@ -199,11 +302,15 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
 
   // ---- shelves --------------------------------------------------------------------------------
   const n = Math.max(1, o.skus.length);
-  const gap = 12;
+  const status = shelfStatuses(o.skus);
+  // Several SKUs: drop the words all their names share, so each shelf shows what tells it apart.
+  const names = o.skus.length >= 3 ? shortSkuNames(o.skus.map((k) => k.name)) : o.skus.map((k) => k.name);
+  const gap = n >= 5 ? 8 : 12;
   const unitW = Math.min(180, (midX1 - midX0 - (n - 1) * gap) / n);
   const totalW = n * unitW + (n - 1) * gap;
   const shelfTop = awningH + 44;
-  const plateH = 30;
+  const twoLines = unitW < 120;
+  const plateH = twoLines ? 48 : 30;
   const shelfBottom = floorY - plateH - 6;
   const boards = shelfBottom - shelfTop > 90 ? 3 : 2;
   const boardGap = (shelfBottom - shelfTop) / boards;
@@ -211,28 +318,32 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
   const perBoard = Math.max(1, Math.floor((unitW - 16) / (BOX_W + 2)));
   const capacity = perBoard * boards * rows;
   const shelfFront: number[] = [];
+  /** Boxes on the shelves: stamped into the static texture below, not one image each. */
+  const stamps: { key: string; x: number; y: number }[] = [];
   o.skus.forEach((sku, i) => {
     const sx = midX0 + (midX1 - midX0 - totalW) / 2 + i * (unitW + gap);
-    shelfFront.push(sx + unitW / 2);
-    g.fillStyle(C.shelf, 1);
+    const listed = status[i] === "listed";
+    if (listed) shelfFront.push(sx + unitW / 2);
+    const frameAlpha = listed ? 1 : 0.45;
+    g.fillStyle(C.shelf, frameAlpha);
     g.fillRect(sx, shelfTop, 6, shelfBottom - shelfTop + 4);
     g.fillRect(sx + unitW - 6, shelfTop, 6, shelfBottom - shelfTop + 4);
     const boxes =
-      sku.stock <= 0 ? 0 : Math.max(1, Math.min(capacity, Math.round((sku.stock / o.fullShelf) * capacity)));
+      !listed || sku.stock <= 0 ? 0 : Math.max(1, Math.min(capacity, Math.round((sku.stock / o.fullShelf) * capacity)));
     for (let b = 0; b < boards; b++) {
       const by = shelfTop + (b + 1) * boardGap;
-      g.fillStyle(0xa8744f, 1);
+      g.fillStyle(0xa8744f, frameAlpha);
       g.fillRect(sx, by, unitW, 5);
       const boardIndex = boards - 1 - b;
       for (let row = 0; row < rows; row++) {
         for (let k = 0; k < perBoard; k++) {
           const idx = boardIndex * perBoard * rows + row * perBoard + k;
           if (idx >= boxes) continue;
-          root.add(scene.add.image(sx + 9 + k * (BOX_W + 2), by - row * (BOX_H + 1), boxKey(i)).setOrigin(0, 1));
+          stamps.push({ key: boxKey(i), x: sx + 9 + k * (BOX_W + 2), y: by - row * (BOX_H + 1) });
         }
       }
     }
-    if (sku.stock <= 0) {
+    if (listed && sku.stock <= 0) {
       const out = addText(scene, sx + unitW / 2, (shelfTop + shelfBottom) / 2, t("shop.soldOut"), {
         size: FS.body,
         bold: true,
@@ -241,28 +352,52 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
         originY: 0.5,
       });
       out.setBackgroundColor("#c0392b").setPadding(8, 2, 8, 2).setAngle(-8);
-      fitText(out, unitW, 10);
+      fitOrEllipsis(out, unitW - 4, 9);
       root.add(out);
+    } else if (!listed) {
+      // Not on sale (a catalogue SKU not launched yet, or delisted): an empty shelf, no alarm.
+      const note = addText(scene, sx + unitW / 2, (shelfTop + shelfBottom) / 2, t(`world.${status[i]}`), {
+        size: FS.tiny,
+        color: C.muted,
+        originX: 0.5,
+        originY: 0.5,
+      });
+      note.setBackgroundColor("rgba(10,18,34,0.7)").setPadding(4, 2, 4, 2);
+      fitOrEllipsis(note, unitW - 4, 8);
+      root.add(note);
     }
-    g.fillStyle(C.bgDeep, 0.9);
-    g.fillRoundedRect(sx - 4, shelfBottom + 6, unitW + 8, plateH, 6);
-    g.fillStyle(BOX_COLORS[i % BOX_COLORS.length] ?? C.accent, 1);
-    g.fillRect(sx - 4, shelfBottom + 10, 4, plateH - 8);
-    const label = addText(scene, sx + unitW / 2, shelfBottom + 7, sku.name, {
-      size: FS.tiny,
-      bold: true,
-      originX: 0.5,
-    });
-    fitText(label, unitW, 9);
+    g.fillStyle(C.bgDeep, listed ? 0.9 : 0.55);
+    g.fillRoundedRect(sx - 3, shelfBottom + 6, unitW + 6, plateH, 6);
+    g.fillStyle(BOX_COLORS[i % BOX_COLORS.length] ?? C.accent, frameAlpha);
+    g.fillRect(sx - 3, shelfBottom + 10, 3, plateH - 8);
+    const nameSize = twoLines ? 10 : FS.tiny;
+    const label = addText(
+      scene,
+      sx + unitW / 2,
+      shelfBottom + 7,
+      twoLineLabel(names[i] ?? sku.name, unitW - 6, nameSize),
+      {
+        size: nameSize,
+        bold: true,
+        color: listed ? C.text : C.muted,
+        originX: 0.5,
+        align: "center",
+        lineSpacing: 0,
+      },
+    );
+    fitOrEllipsis(label, unitW - 4, 8);
     const stockText = t("shop.stockLabel", { n: items(sku.stock) });
-    const st = addText(scene, sx + unitW / 2, shelfBottom + 21, sku.stock > 0 ? stockText : `⚠ ${stockText}`, {
-      size: 11,
-      color: sku.stock > 0 ? C.muted : C.bad,
+    const line = !listed || sku.stock > 0 ? stockText : `⚠ ${stockText}`;
+    const st = addText(scene, sx + unitW / 2, shelfBottom + 6 + plateH - 1, line, {
+      size: twoLines ? 10 : 11,
+      color: !listed ? C.faint : sku.stock > 0 ? C.muted : C.bad,
       originX: 0.5,
+      originY: 1,
     });
-    fitText(st, unitW, 8);
+    fitOrEllipsis(st, unitW - 4, 8);
     root.add([label, st]);
   });
+  if (shelfFront.length === 0) shelfFront.push((midX0 + midX1) / 2);
 
   // ---- service desk and checkout ---------------------------------------------------------------
   // Shoppers stand on the floor in front of them (desk queue on the left, checkout on the right),
@@ -303,32 +438,49 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
     const colW = (o.w - 12 - x0) / n;
     o.skus.forEach((sku, i) => {
       const cx = x0 + i * colW;
-      g.fillStyle(BOX_COLORS[i % BOX_COLORS.length] ?? C.accent, 1);
+      const listed = status[i] === "listed";
+      g.fillStyle(BOX_COLORS[i % BOX_COLORS.length] ?? C.accent, listed ? 1 : 0.45);
       g.fillRect(cx + 4, wy + 8, 4, WARE - 20);
       const first = (sku.incoming ?? [])[0];
       const total = (sku.incoming ?? []).reduce((a, l) => a + l.qty, 0);
       const inc =
         first && total > 0
           ? `→ ${t("world.incoming", { n: items(total), day: first.day - (o.today ?? 0) + 1 })}`
-          : t("world.noIncoming");
-      const a = addText(scene, cx + 12, wy + 6, `${sku.name} · ${items(sku.stock)}`, { size: 11, bold: true });
-      const b = addText(scene, cx + 12, wy + 22, inc, { size: 11, color: first ? C.accentHi : C.faint });
-      fitText(a, colW - 16, 8);
-      fitText(b, colW - 16, 8);
+          : listed
+            ? t("world.noIncoming")
+            : t(`world.${status[i]}`);
+      const size = n >= 4 ? 10 : 11;
+      const a = addText(scene, cx + 12, wy + 6, "", { size, bold: true, color: listed ? C.text : C.muted });
+      fitNameWithTail(a, names[i] ?? sku.name, ` · ${items(sku.stock)}`, colW - 16, 9);
+      const b = addText(scene, cx + 12, wy + 22, inc, { size, color: first ? C.accentHi : C.faint });
+      fitOrEllipsis(b, colW - 16, 8);
       root.add([a, b]);
     });
   }
 
-  // The static drawing becomes one texture (re-tessellating dozens of rounded shapes every frame
-  // is the costliest part of this screen without a GPU); the Graphics is dropped.
+  // The static drawing and the boxes on the shelves become one texture (re-tessellating dozens of
+  // rounded shapes every frame, and drawing a quad per box, is the costliest part of this screen
+  // without a GPU); the Graphics is dropped.
   const key = `world-static-${++worldCount}`;
-  g.generateTexture(key, Math.ceil(o.w), Math.ceil(o.h));
-  const bg = scene.add.image(0, 0, key).setOrigin(0, 0);
+  const tw = Math.ceil(o.w);
+  const th = Math.ceil(o.h);
+  g.generateTexture(`${key}-g`, tw, th);
+  const dt = scene.textures.addDynamicTexture(key, tw, th, false);
+  let bg: Phaser.GameObjects.Image;
+  if (dt) {
+    dt.stamp(`${key}-g`, undefined, 0, 0, { originX: 0, originY: 0 });
+    for (const b of stamps) dt.stamp(b.key, undefined, b.x, b.y, { originX: 0, originY: 1 });
+    dt.render();
+    scene.textures.remove(`${key}-g`);
+    bg = scene.add.image(0, 0, key).setOrigin(0, 0);
+  } else {
+    bg = scene.add.image(0, 0, `${key}-g`).setOrigin(0, 0);
+  }
   const at = root.getIndex(g);
   root.remove(g, true);
   root.addAt(bg, at);
   root.once(Phaser.GameObjects.Events.DESTROY, () => {
-    if (scene.textures.exists(key)) scene.textures.remove(key);
+    for (const k of [key, `${key}-g`]) if (scene.textures.exists(k)) scene.textures.remove(k);
   });
 
   // ---- shoppers -------------------------------------------------------------------------------

@@ -126,13 +126,15 @@ export class Shop extends BaseScene {
     return bi(sc?.skus.find((s) => s.id === id)?.name ?? { "zh-CN": id, en: id });
   }
 
-  /** HUD alerts: sold out, low stock (under five days of last week's sales, at least 10), low cash. */
+  /** HUD alerts: sold out, low stock (under five days of last week's sales, at least 10) of listed SKUs, low cash. */
   private alerts(): string[] {
     const { scenario, game, reports } = this.s;
     if (!scenario || !game) return [];
     const last = reports[reports.length - 1];
     const out: string[] = [];
     for (const k of game.skus) {
+      // Not on sale (catalogue SKU not launched yet, or delisted): no stock alarm (engine SkuLifecycle).
+      if (game.lifecycle?.skus[k.id]?.listed === false) continue;
       const units = last?.skus.find((s) => s.id === k.id)?.units ?? 0;
       if (k.stock <= 0) out.push(t("alert.soldOut", { sku: this.skuName(k.id) }));
       else if (k.stock <= Math.max(10, (units / 7) * 5))
