@@ -6,6 +6,7 @@ import { en as lifecycleEn } from "./parts/lifecycle";
 import { en as offlineEn } from "./parts/offline";
 import { en as privateEn } from "./parts/private";
 import { en as promotionEn } from "./parts/promotion";
+import { en as reportEn } from "./parts/report";
 import { en as serviceEn } from "./parts/service";
 import { en as teamEn } from "./parts/team";
 import type { MessageKey } from "./zh-CN";
@@ -654,4 +655,5 @@ export const en: Record<MessageKey, string> = {
   ...lifecycleEn,
   ...debriefEn,
   ...offlineEn,
+  ...reportEn,
 };

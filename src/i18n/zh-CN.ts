@@ -7,6 +7,7 @@ import { zh as lifecycleZh } from "./parts/lifecycle";
 import { zh as offlineZh } from "./parts/offline";
 import { zh as privateZh } from "./parts/private";
 import { zh as promotionZh } from "./parts/promotion";
+import { zh as reportZh } from "./parts/report";
 import { zh as serviceZh } from "./parts/service";
 import { zh as teamZh } from "./parts/team";
 
@@ -632,6 +633,7 @@ export const zhCN = {
   ...lifecycleZh,
   ...debriefZh,
   ...offlineZh,
+  ...reportZh,
 };
 
 export type MessageKey = keyof typeof zhCN;

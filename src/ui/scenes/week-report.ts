@@ -7,12 +7,13 @@ import { advisorNotes } from "../advisor";
 import { addChart } from "../charts/chart-host";
 import { funnelOption, trafficOption, trendOption } from "../charts/report-charts";
 import { formatKpi, kpiDelta, riseIsGood } from "../format-kpi";
+import { type ReportTab, type ReportTable, reportTables, reportTabs, stockCoverDays } from "../report-sections";
 import { playSfx } from "../sfx";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
 import { addKpiCard } from "../widgets/kpi-card";
-import { addText, fitText } from "../widgets/text";
+import { addText, clipText, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
 const KPI_CARDS: { key: string; kpi: keyof Kpis }[] = [
@@ -28,8 +29,8 @@ const KPI_CARDS: { key: string; kpi: keyof Kpis }[] = [
   { key: "kpi.stockoutDays", kpi: "stockoutDays" },
 ];
 
-/** Overview (charts + advisor) or details (SKUs, events, reviews, ledger); kept across restarts. */
-let tab: "overview" | "details" = "overview";
+/** Overview (charts + advisor), details (SKUs, events, reviews, ledger) or a topic tab; kept across restarts. */
+let tab: ReportTab = "overview";
 /** The week whose arrival sound was played (a language switch must not replay it). */
 let soundedFor = "";
 
@@ -55,16 +56,21 @@ export class WeekReport extends BaseScene {
       soundedFor = tag;
       playSfx(report.kpis.orders > 0 ? "cash" : "chime");
     }
-    (["overview", "details"] as const).forEach((k, i) => {
+    // Topic tabs appear only where the scenario's mechanisms produced data (src/ui/report-sections.ts).
+    const tabs = reportTabs(scenario, report);
+    if (!tabs.includes(tab)) tab = "overview";
+    const tabW = Math.min(140, Math.floor((DESIGN_W - 300 - 220 - (tabs.length - 1) * 8) / tabs.length));
+    const tabX = Math.round((DESIGN_W - (tabs.length * tabW + (tabs.length - 1) * 8)) / 2) + 20;
+    tabs.forEach((k, i) => {
       new Button(this, {
         id: `report.tab.${k}`,
-        x: 560 + i * 150,
+        x: tabX + i * (tabW + 8),
         y: 22,
-        w: 140,
+        w: tabW,
         h: 40,
-        label: `${tab === k ? "● " : ""}${t(`report.tab.${k}`)}`,
+        label: `${tab === k ? "● " : ""}${t(`rep.tab.${k}`)}`,
         variant: "chip",
-        size: FS.body,
+        size: tabs.length > 4 ? FS.small : FS.body,
         selected: tab === k,
         focus: this.focus,
         onClick: () => {
@@ -80,6 +86,10 @@ export class WeekReport extends BaseScene {
       const now = report.kpis[k.kpi];
       let value = formatKpi(k.kpi, now);
       if (k.kpi === "adSpendFen") value = `${value} · ${t("kpi.roasShort", { v: fixed(report.kpis.roas, 2) })}`;
+      if (k.kpi === "stockoutDays") {
+        const cover = stockCoverDays(report);
+        value = `${value} · ${cover === null ? t("kpi.stockCoverNone") : t("kpi.stockCoverV", { n: fixed(cover, 0) })}`;
+      }
       let delta = null;
       if (prev) {
         const d = kpiDelta(k.kpi, now, prev.kpis[k.kpi]);
@@ -113,10 +123,12 @@ export class WeekReport extends BaseScene {
         funnelOption(report),
       );
       this.drawAdvisor(report, prev, 818, top, DESIGN_W - 818 - 24, h);
-    } else {
+    } else if (tab === "details") {
       this.drawSkus(report, 24, top, 400, h);
       this.drawEvents(report, 436, top, 420, h);
       this.drawLedger(report, 868, top, DESIGN_W - 868 - 24, h);
+    } else {
+      this.drawTables(reportTables(tab, scenario, report), 24, top, DESIGN_W - 48, h);
     }
 
     const by = DESIGN_H - 68;
@@ -196,6 +208,84 @@ export class WeekReport extends BaseScene {
       }
       card.add([mark, body, cite]);
       cy += body.height + cite.height + 14;
+    }
+  }
+
+  /**
+   * Topic tables: up to three cards side by side, widths by weight. With more, the first (main)
+   * table takes the left column at full height and the others share a 2×2 grid on the right.
+   * Rows that do not fit end with "+N more" rather than spill.
+   */
+  private drawTables(tables: ReportTable[], x: number, y: number, w: number, h: number): void {
+    const gap = 12;
+    if (tables.length <= 3) {
+      const total = tables.reduce((a, tb) => a + (tb.weight ?? 1), 0);
+      let cx = x;
+      for (const tb of tables) {
+        const cw = Math.floor(((w - gap * (tables.length - 1)) * (tb.weight ?? 1)) / total);
+        this.drawTable(tb, cx, y, cw, h);
+        cx += cw + gap;
+      }
+      return;
+    }
+    const [main, ...rest] = tables;
+    const mainW = Math.round(w * 0.46);
+    this.drawTable(main!, x, y, mainW, h);
+    const gw = (w - mainW - gap * 2) / 2;
+    const gh = (h - gap) / 2;
+    rest.slice(0, 4).forEach((tb, i) => {
+      this.drawTable(tb, x + mainW + gap + (i % 2) * (gw + gap), y + Math.floor(i / 2) * (gh + gap), gw, gh);
+    });
+  }
+
+  private drawTable(tb: ReportTable, x: number, y: number, w: number, h: number): void {
+    const card = new Card(this, { x, y, w, h, title: tb.title });
+    const inner = w - 32;
+    const firstW = Math.round(inner * (tb.firstShare ?? (tb.columns.length > 2 ? 0.34 : 0.5)));
+    const otherW = tb.columns.length > 1 ? (inner - firstW) / (tb.columns.length - 1) : 0;
+    // Column 0 is left-aligned at 16; column i ≥ 1 is right-aligned at its right edge.
+    const colRight = (i: number) => 16 + firstW + otherW * i;
+    const lineH = 18;
+    const note = tb.note
+      ? addText(this, 16, 0, tb.note, { size: FS.tiny, color: C.accentHi, width: inner, maxLines: 3 })
+      : null;
+    const noteH = note ? note.height + 8 : 0;
+    const cell = (text: string, i: number, cy: number, style: { bold?: boolean; color?: number }) => {
+      const maxW = i === 0 ? firstW - 8 : otherW - 6;
+      const o = addText(this, i === 0 ? 16 : colRight(i) - 2, cy, text, {
+        size: FS.tiny,
+        originX: i === 0 ? 0 : 1,
+        ...style,
+      });
+      // Names keep one size and lose their tail; numbers shrink a little before they would clip.
+      if (i > 0) fitText(o, maxW, 10);
+      if (o.width > maxW) clipText(o, maxW);
+      card.add(o);
+    };
+    let cy = card.contentY;
+    // Two-column tables are item → value lists: a header would only say so.
+    if (tb.columns.length > 2) {
+      tb.columns.forEach((c, i) => {
+        cell(c, i, cy, { color: C.muted });
+      });
+      cy += lineH + 2;
+    }
+    const room = Math.max(1, Math.floor((h - cy - noteH - 8) / lineH));
+    const shown = tb.rows.length > room ? room - 1 : tb.rows.length;
+    for (const r of tb.rows.slice(0, shown)) {
+      r.forEach((c, i) => {
+        cell(c, i, cy, { bold: i === 0 });
+      });
+      cy += lineH;
+    }
+    if (shown < tb.rows.length) {
+      card.add(
+        addText(this, 16, cy, t("report.more", { n: tb.rows.length - shown }), { size: FS.tiny, color: C.muted }),
+      );
+    }
+    if (note) {
+      note.setY(h - 8 - note.height);
+      card.add(note);
     }
   }
 

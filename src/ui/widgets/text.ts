@@ -67,3 +67,9 @@ export function measureWidth(text: string, size: number, bold = false): number {
   measureCtx.font = `${bold ? "bold " : ""}${size}px ${FONT_STACK}`;
   return Math.ceil(measureCtx.measureText(text).width);
 }
+
+/** Shortens a single-line text with an ellipsis until it fits `maxWidth` (after fitText gave up). */
+export function clipText(t: Phaser.GameObjects.Text, maxWidth: number): void {
+  const full = t.text;
+  for (let n = full.length - 1; t.width > maxWidth && n > 1; n--) t.setText(`${full.slice(0, n).trimEnd()}…`);
+}
