@@ -1,6 +1,7 @@
 // One readable line per pending decision, for the "changes taking effect this week" list.
 import { type Decision, LEVER_OF } from "../../engine";
 import { bi, items, money, t } from "../../i18n";
+import { promotionPendingLine, SERVICE_FIELDS, serviceFieldLine, teamChangeLine } from "./ops-text";
 import type { PanelCtx } from "./panel-context";
 
 export interface PendingLine {
@@ -29,6 +30,17 @@ export function pendingLines(ctx: PanelCtx): PendingLine[] {
           field: f,
         });
       }
+    } else if (d.type === "setService") {
+      for (const f of SERVICE_FIELDS) {
+        const v = d[f];
+        if (v === undefined) continue;
+        out.push({ id: `pending.undo.setService.${f}`, text: serviceFieldLine(f, v), type: d.type, field: f });
+      }
+    } else if (d.type === "hire" || d.type === "fire" || d.type === "endPromotion" || d.type === "actOnFeedback") {
+      // One line per role / promotion / topic (several hires of a role share a line and its undo).
+      const field = d.type === "endPromotion" ? d.promotion : d.type === "actOnFeedback" ? d.topic : d.role;
+      const id = `pending.undo.${d.type}.${field}`;
+      if (!out.some((l) => l.id === id)) out.push({ id, text: describePending(ctx, d), type: d.type, field });
     } else {
       const sku = "sku" in d && d.type !== "setAds" ? d.sku : undefined;
       out.push({
@@ -75,6 +87,21 @@ export function describePending(ctx: PanelCtx, d: Decision): string {
       const target = d.target === "broad" ? t("marketing.broad") : seg ? bi(seg.name) : d.target;
       return t("pending.setAds", { budget: money(d.dailyBudgetFen), target });
     }
+    case "setFullReduction":
+    case "setCoupon":
+    case "setFlashSale":
+    case "setGroupBuy":
+    case "setGift":
+      return promotionPendingLine(sc, d);
+    case "endPromotion":
+      return t("pending.endPromotion", { kind: t(`promotion.kind.${d.promotion}`) });
+    case "setService":
+      return SERVICE_FIELDS.flatMap((f) => (d[f] === undefined ? [] : [serviceFieldLine(f, d[f])])).join(", ");
+    case "hire":
+    case "fire":
+      return teamChangeLine(d.type, d.role, ctx.pending.filter((p) => p.type === d.type && p.role === d.role).length);
+    case "actOnFeedback":
+      return t("pending.actOnFeedback", { topic: t(`team.topic.${d.topic}`) });
     default: {
       // Levers whose panels come later still get a readable line: the lever group and the SKU.
       const sku = "sku" in d && typeof d.sku === "string" ? skuName(d.sku) : "";

@@ -5,7 +5,10 @@ import { buildMarketingPanel } from "./marketing-panel";
 import type { PanelCtx, PanelLever } from "./panel-context";
 import { buildPricingPanel } from "./pricing-panel";
 import { buildProductPanel } from "./product-panel";
+import { buildPromotionPanel } from "./promotion-panel";
+import { buildServicePanel } from "./service-panel";
 import { buildStorePanel } from "./store-panel";
+import { buildTeamPanel } from "./team-panel";
 
 export const PANEL_BUILDERS: Partial<Record<PanelLever, (ctx: PanelCtx) => void>> = {
   store: buildStorePanel,
@@ -13,4 +16,7 @@ export const PANEL_BUILDERS: Partial<Record<PanelLever, (ctx: PanelCtx) => void>
   pricing: buildPricingPanel,
   inventory: buildInventoryPanel,
   marketing: buildMarketingPanel,
+  promotion: buildPromotionPanel,
+  service: buildServicePanel,
+  team: buildTeamPanel,
 };
