@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { BUNDLED_SCENARIOS, getScenario } from "../content/scenarios";
 import {
   appendTurn,
+  contractKpis,
   ENGINE_VERSION,
   type GameState,
   GENESIS_HASH,
@@ -16,7 +17,6 @@ import {
   parseRunFile,
   type RunFile,
   replayRun,
-  runKpis,
   type Scenario,
   scoreRun,
   stateHash,
@@ -68,7 +68,6 @@ function requireSeed(seed: string | undefined): string {
 /** The contract's result object. */
 function summary(scenario: Scenario, run: RunFile, state: GameState) {
   const score = scoreRun(scenario, state);
-  const k = runKpis(scenario, state);
   return {
     scenario: scenario.id,
     seed: run.seed,
@@ -77,22 +76,7 @@ function summary(scenario: Scenario, run: RunFile, state: GameState) {
     score: score.score,
     stars: score.stars,
     stateHash: run.hashes[run.hashes.length - 1] ?? GENESIS_HASH,
-    kpis: {
-      gmvFen: k.gmvFen,
-      orders: k.orders,
-      uv: k.uv,
-      conversionRate: k.conversionRate,
-      aovFen: k.aovFen,
-      grossProfitFen: k.grossProfitFen,
-      netProfitFen: k.netProfitFen,
-      adSpendFen: k.adSpendFen,
-      roas: k.roas,
-      dsr: k.dsr,
-      refundRate: k.refundRate,
-      repurchaseRate: k.repurchaseRate,
-      stockoutDays: k.stockoutDays,
-      cashEndFen: k.cashEndFen,
-    },
+    kpis: contractKpis(scenario, state),
   };
 }
 

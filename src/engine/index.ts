@@ -1,7 +1,7 @@
 // Public surface of the engine. The UI, the store, the CLI and the tests import from here.
 
 export * from "./decisions";
-export { canonicalJson, GENESIS_HASH, stateHash } from "./hash";
+export { canonicalJson, GENESIS_HASH, type Sha256Hex, sha256Hex, stateHash } from "./hash";
 export { designerHoursFor, estimateTitle, reorderCostFen } from "./levers";
 export { POLICIES, type Policy, type PolicyName } from "./policies";
 export { isPrincipleCode, PRINCIPLES, type PrincipleCode } from "./principles";
@@ -9,6 +9,7 @@ export {
   appendTurn,
   newRunFile,
   parseRunFile,
+  type ReplayOptions,
   type ReplayResult,
   type RunFile,
   RunFileSchema,
@@ -23,7 +24,14 @@ export {
   type ScenarioSegment,
   type ScenarioSku,
 } from "./scenario-schema";
-export { type ObjectiveResult, runKpis, type ScoreResult, scoreRun } from "./scoring";
+export {
+  type ContractKpis,
+  contractKpis,
+  type ObjectiveResult,
+  runKpis,
+  type ScoreResult,
+  scoreRun,
+} from "./scoring";
 export {
   type CommerceWeekReport,
   estimatePromotion,

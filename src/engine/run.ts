@@ -2,7 +2,7 @@
 // recomputes every state and checks the recorded hash chain; any difference is named by turn.
 import { z } from "zod";
 import type { Decision } from "./decisions";
-import { GENESIS_HASH, stateHash } from "./hash";
+import { GENESIS_HASH, type Sha256Hex, stateHash } from "./hash";
 import { scenarioContentHash } from "./scenario";
 import type { Scenario } from "./scenario-schema";
 import { newGame } from "./state";
@@ -78,8 +78,15 @@ export type ReplayResult =
   | { ok: true; state: GameState; reports: WeekReport[]; hashes: string[] }
   | { ok: false; error: ReplayError };
 
+export interface ReplayOptions {
+  /** false: recompute the hashes without comparing them to the recorded ones. */
+  checkHashes?: boolean;
+  /** The SHA-256 to chain state hashes with (the same digest; a native one is faster than the default). */
+  sha256Hex?: Sha256Hex;
+}
+
 /** Replays a run from its seed; refuses other engine/scenario versions; checks every hash. */
-export function replayRun(run: RunFile, scenario: Scenario, opts: { checkHashes?: boolean } = {}): ReplayResult {
+export function replayRun(run: RunFile, scenario: Scenario, opts: ReplayOptions = {}): ReplayResult {
   const fail = (key: string, params: Record<string, string | number>, message: string): ReplayResult => ({
     ok: false,
     error: { key, params, message },
@@ -131,7 +138,7 @@ export function replayRun(run: RunFile, scenario: Scenario, opts: { checkHashes?
     }
     state = out.state;
     reports.push(out.report);
-    prev = stateHash(state, prev);
+    prev = stateHash(state, prev, opts.sha256Hex);
     hashes.push(prev);
     if (opts.checkHashes !== false && run.hashes[t] !== prev) {
       return fail(

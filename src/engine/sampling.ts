@@ -1,6 +1,7 @@
 // Random variates drawn from an Rng stream. All arithmetic is IEEE-exact or goes
 // through detmath, so a given stream state always yields the same values on every
-// engine. Nothing is cached between calls: the stream state is the only state.
+// engine. The stream state is the only state: the one table kept between calls (q^n in
+// binomialInversion) memoises a pure formula and cannot change a result.
 //
 // Draw accounting (so parameter changes shift streams as little as possible):
 // - uniformInt, bernoulli and weightedChoice always consume exactly one draw
@@ -144,11 +145,30 @@ function binomialLow(rng: Rng, n: number, p: number): number {
   return binomialBtrs(rng, n, p);
 }
 
+// q^n = exp(n·log1p(-p)) for recent (n, p) pairs. The funnel asks for the same few pairs
+// thousands of times a run, and exp/log1p dominate a small draw. A direct-mapped table: a hit
+// returns exactly the number the formula gives (the full key is compared), a miss computes and
+// stores it, so results never depend on what is cached. It holds numbers, never stream state.
+const QN_SLOTS = 4096;
+const qnKeyN = new Float64Array(QN_SLOTS).fill(-1);
+const qnKeyP = new Float64Array(QN_SLOTS);
+const qnValue = new Float64Array(QN_SLOTS);
+
+function qPowN(n: number, p: number): number {
+  const slot = (n * 40503 + Math.floor(p * 1048576)) & (QN_SLOTS - 1);
+  if (qnKeyN[slot] === n && qnKeyP[slot] === p) return qnValue[slot] as number;
+  const qn = exp(n * log1p(-p)); // q^n without n-fold rounding
+  qnKeyN[slot] = n;
+  qnKeyP[slot] = p;
+  qnValue[slot] = qn;
+  return qn;
+}
+
 // Sequential search from 0; expected steps ~ n·p. Restarts (new draw) if rounding
 // lets the search run far past the mean, as in NumPy's implementation.
 function binomialInversion(rng: Rng, n: number, p: number): number {
   const q = 1 - p;
-  const qn = exp(n * log1p(-p)); // q^n without n-fold rounding
+  const qn = qPowN(n, p);
   const np = n * p;
   const bound = Math.min(n, np + 10 * Math.sqrt(np * q + 1));
   let x = 0;

@@ -33,6 +33,45 @@ export function runKpis(_scenario: Scenario, s: GameState): Kpis {
   };
 }
 
+/** The KPIs the engine contract names (CLI `--json`, server submissions, run rankings), in its order. */
+export interface ContractKpis {
+  gmvFen: number;
+  orders: number;
+  uv: number;
+  conversionRate: number;
+  aovFen: number;
+  grossProfitFen: number;
+  netProfitFen: number;
+  adSpendFen: number;
+  roas: number;
+  dsr: number;
+  refundRate: number;
+  repurchaseRate: number;
+  stockoutDays: number;
+  cashEndFen: number;
+}
+
+/** The contract's `kpis` object for a run: `runKpis` without the UI-only extras (pv, add-to-cart, PPC). */
+export function contractKpis(scenario: Scenario, s: GameState): ContractKpis {
+  const k = runKpis(scenario, s);
+  return {
+    gmvFen: k.gmvFen,
+    orders: k.orders,
+    uv: k.uv,
+    conversionRate: k.conversionRate,
+    aovFen: k.aovFen,
+    grossProfitFen: k.grossProfitFen,
+    netProfitFen: k.netProfitFen,
+    adSpendFen: k.adSpendFen,
+    roas: k.roas,
+    dsr: k.dsr,
+    refundRate: k.refundRate,
+    repurchaseRate: k.repurchaseRate,
+    stockoutDays: k.stockoutDays,
+    cashEndFen: k.cashEndFen,
+  };
+}
+
 export interface ObjectiveResult {
   id: string;
   label: Objective["label"];

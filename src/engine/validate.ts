@@ -1,6 +1,7 @@
 // Validation and application of decisions. A decision is first checked for shape (zod), then
 // against the state it would change. Errors carry an i18n key for the UI and an English message
 // for the CLI and logs; they never throw.
+import { clonePlain } from "./clone";
 import { Decision, type DecisionError, LEVER_OF } from "./decisions";
 import { designerHoursFor, reorderCostFen, unitCostFor } from "./levers";
 import { TITLE_MAX_CHARS } from "./model";
@@ -260,7 +261,7 @@ export type TurnValidation =
  * orders cannot together spend more cash than the shop has). `draft` is the state with all applied.
  */
 export function validateTurn(scenario: Scenario, state: GameState, decisions: readonly unknown[]): TurnValidation {
-  const draft = structuredClone(state);
+  const draft = clonePlain(state);
   const ok: Decision[] = [];
   const errors: { index: number; error: DecisionError }[] = [];
   decisions.forEach((raw, index) => {

@@ -93,6 +93,32 @@ describe("canonicalJson", () => {
   });
 });
 
+describe("canonicalJson fast path", () => {
+  // A reference written the obvious way (not JSON.stringify of a sorted copy: that would print
+  // integer-like keys first, whatever their order).
+  const reference = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(reference).join(",")}]`;
+    if (v !== null && typeof v === "object") {
+      const keys = Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${reference((v as Record<string, unknown>)[k])}`).join(",")}}`;
+    }
+    return JSON.stringify(v);
+  };
+
+  it("prints what the reference prints, for any JSON value", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (x) => canonicalJson(x) === reference(x)),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("handles nesting deeper than the fast writer goes (the full writer takes over)", () => {
+    let deep: unknown = { leaf: [1, "x"] };
+    for (let i = 0; i < 400; i++) deep = i % 2 ? { d: deep } : [deep];
+    expect(canonicalJson(deep)).toBe(reference(deep));
+  });
+});
+
 describe("sha256Hex", () => {
   it("matches known digests", () => {
     expect(sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -117,6 +143,17 @@ describe("stateHash", () => {
 
   it("GENESIS_HASH is 64 zeros", () => {
     expect(GENESIS_HASH).toBe("0".repeat(64));
+  });
+
+  it("takes another implementation of SHA-256 (the server passes Node's) with the same result", () => {
+    const state = { day: 1, cash: 100_00, name: "中" };
+    const calls: string[] = [];
+    const spy = (text: string) => {
+      calls.push(text);
+      return sha256Hex(text);
+    };
+    expect(stateHash(state, GENESIS_HASH, spy)).toBe(stateHash(state, GENESIS_HASH));
+    expect(calls).toEqual([`${GENESIS_HASH}\n{"cash":10000,"day":1,"name":"中"}`]);
   });
 
   it("propagates canonicalJson errors", () => {

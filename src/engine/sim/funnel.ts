@@ -41,6 +41,9 @@ export function convert(ctx: DayCtx, sku: SkuState): Demand {
   const demand: Demand = { units: 0, bySource: emptyBySource(), bySegment: scenario.market.segments.map(() => 0) };
   if (!v) return demand;
   const mult = ctx.cartMult.get(sku.id);
+  // The segment's part of the add-to-cart probability (price, page, reviews) does not depend on
+  // the source: work it out once per segment, on the first source that brings visitors of it.
+  const segmentBase: (number | undefined)[] = [];
   let skuUv = 0;
   for (const source of SOURCES) {
     scenario.market.segments.forEach((seg, gi) => {
@@ -50,20 +53,25 @@ export function convert(ctx: DayCtx, sku: SkuState): Demand {
       if (source !== "home") acc.traffic[source] += n; // home visitors are counted on arrival
       const mobile = binomial(rng, n, seg.mobileShare);
       const engaged = binomial(rng, mobile, 1 - f.bounceMobile) + binomial(rng, n - mobile, 1 - f.bounceDesktop);
-      const pf = priceFactor({
-        priceFen: todayPriceFen(ctx, sku), // a flash sale's price on its day (P1.2g)
-        marketPriceFen: todayMarketPriceFen(ctx, sku.id), // competitors' prices today (P1.2f)
-        refPriceFen: sku.refPriceFen,
-        elasticity: seg.elasticity,
-        priceSensitivity: seg.priceSensitivity,
-      });
-      const dq = detailQuality(sku.detail, seg.trustNeed, sku.reviewCount > 0);
-      const rf = reviewCountFactor(sku.reviewCount, seg.trustNeed) * ratingFactor(sku.reviewCount, sku.ratingSum);
+      let base = segmentBase[gi];
+      if (base === undefined) {
+        const pf = priceFactor({
+          priceFen: todayPriceFen(ctx, sku), // a flash sale's price on its day (P1.2g)
+          marketPriceFen: todayMarketPriceFen(ctx, sku.id), // competitors' prices today (P1.2f)
+          refPriceFen: sku.refPriceFen,
+          elasticity: seg.elasticity,
+          priceSensitivity: seg.priceSensitivity,
+        });
+        const dq = detailQuality(sku.detail, seg.trustNeed, sku.reviewCount > 0);
+        const rf = reviewCountFactor(sku.reviewCount, seg.trustNeed) * ratingFactor(sku.reviewCount, sku.ratingSum);
+        base = ADD_TO_CART_BASE * seg.fit * pf * dq * rf; // the product's leading factors, in the same order
+        segmentBase[gi] = base;
+      }
       let intent = SOURCE_INTENT[source];
       if (source === "ads" && s.ads.target === "broad") intent *= BROAD_AD_INTENT;
       intent *= domainDIntent(ctx, sku, source); // P2.3a member offer, P1.2b waning interest (else exactly 1)
       const today = mult?.[gi] ?? 1;
-      const pCart = clamp(ADD_TO_CART_BASE * seg.fit * pf * dq * rf * intent * today, 0, ADD_TO_CART_CAP);
+      const pCart = clamp(base * intent * today, 0, ADD_TO_CART_CAP);
       const carts = binomial(rng, engaged, pCart);
       const orders = binomial(rng, carts, CART_TO_ORDER);
       const paid = binomial(rng, orders, ORDER_TO_PAY);

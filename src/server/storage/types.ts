@@ -3,6 +3,7 @@
 // without touching the routes. Every method is scoped by challenge code; there is no query
 // that reads across classes. Implementations must have committed a write when its promise
 // resolves (the server acknowledges a submission only after that).
+import type { ContractKpis } from "../../engine";
 
 export interface ChallengeRecord {
   code: string;
@@ -19,22 +20,8 @@ export interface ChallengeRecord {
   closedAt: number | null;
 }
 
-export interface RunKpis {
-  gmvFen: number;
-  orders: number;
-  uv: number;
-  conversionRate: number;
-  aovFen: number;
-  grossProfitFen: number;
-  netProfitFen: number;
-  adSpendFen: number;
-  roas: number;
-  dsr: number;
-  refundRate: number;
-  repurchaseRate: number;
-  stockoutDays: number;
-  cashEndFen: number;
-}
+/** The contract's KPIs of a verified run (the engine's `contractKpis`). */
+export type RunKpis = ContractKpis;
 
 export interface TimelineWeek {
   week: number;
