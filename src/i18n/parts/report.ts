@@ -184,6 +184,34 @@ export const zh = {
   "kpi.stockCoverV": "周转 {n} 天",
   "kpi.stockCoverNone": "本周无销量",
   "report.more": "……还有 {n} 行",
+  "adv.sec.2.2": "模块二 二、内容营销与用户深度互动",
+  "adv.sec.2.3": "模块二 三、私域流量的构建",
+  "adv.flashScar": "{sku} 的秒杀折扣太深：买家开始怀疑品质，之后几周转化率 −{pct}。大促让利要有度。",
+  "adv.flashBorrowed": "秒杀透支了 {sku} 约 {days} 天的正常销量：秒杀后几天会变冷清，算账时要扣掉。",
+  "adv.toppedUp": "满减起作用了：{n} 单为了凑满门槛多买（占满足门槛订单的 {share}），客单价被拉高。",
+  "adv.promoMargin": "促销成本已占毛利的 {share}：让利太多，生意越做越亏。检查门槛和力度。",
+  "adv.priceWar": "竞品在跟进你的降价：{sku} 的竞品价已下降 {pct}。持续打价格战只会两败俱伤。",
+  "adv.slowReply": "客服太慢：平均 {sec} 秒才回复，只有 {share} 的咨询被及时回复。加客服、延长班次或用标准话术。",
+  "adv.serviceFull": "客服已满负荷（忙碌程度 {load}）：再多一点咨询就会排队。提前加人。",
+  "adv.oversold": "本周超卖了 {n} 单：付款后才告诉买家没货，差评随之而来。打开库存同步。",
+  "adv.address": "{n} 单因地址错误要补发：发货前核对地址比事后补救便宜得多。",
+  "adv.delay": "{n} 单物流延误，没有一单提前告知买家：主动说明能挡住大部分差评。",
+  "adv.noAnalyst": "本周有 {n} 条负面评价，却没人分析原因：数据分析师能找出根因。",
+  "adv.rootCause": "分析师发现“{topic}”是 {share} 差评的根源，还没有处理：针对根因改进。",
+  "adv.kolFake": "达人 {kol} 的实测互动率只有 {real}（报价单写 {claimed}）：粉丝可能大量是僵尸号，钱花得不值。",
+  "adv.kolGood": "达人 {kol} 这次推广 ROI {roi} 倍：人群匹配、互动真实的达人值得长期合作。",
+  "adv.feedSaturated": "信息流预算过高，边际效果只剩 {pct}：多花的钱换来的流量越来越少。",
+  "adv.lowQuality": "关键词“{kw}”的质量分只有 {q}：排名靠后、点击更贵。先优化标题和详情页的相关性。",
+  "adv.oneOff": "{platform} 上发的是零散单篇：系列化的原创内容更容易积累粉丝。",
+  "adv.contentShift": "{best} 的内容带来的订单明显多于 {worst}：把精力向效果好的平台倾斜。",
+  "adv.communityIdle": "社群里有 {n} 人，却没有任何活动：话题、故事征集或线上活动能提高参与感。",
+  "adv.seeding": "小红书种草正在发挥作用：自然搜索流量 +{lift}。多渠道组合比单一渠道更有效。",
+  "adv.contentFull": "内容工时已用满（{h} 小时）：想多发内容需要先加人。",
+  "adv.pushFatigue": "本周推送 {pushes} 次，{n} 位会员退订：尊重用户，推送要有度。",
+  "adv.noMembers": "还没有会员：用包裹卡和入会券把买家沉淀到私域，复购成本更低。",
+  "adv.members": "私域在发挥作用：{n} 位会员本周下了 {orders} 单。",
+  "adv.decline": "{sku} 已进入衰退期，库存还够卖 {weeks} 周：趁早清仓或升级换代，否则会变成滞销品。",
+  "adv.overlap": "{a} 和 {b} 太相似，在同一批关键词上互相分流（平台折叠了 {folded}）：精简或拉开差异。",
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -374,4 +402,48 @@ export const en: Record<keyof typeof zh, string> = {
   "kpi.stockCoverV": "{n} days of stock",
   "kpi.stockCoverNone": "no sales this week",
   "report.more": "… {n} more rows",
+  "adv.sec.2.2": "Module 2 §2.2 Content marketing and interaction",
+  "adv.sec.2.3": "Module 2 §2.3 Private-domain traffic",
+  "adv.flashScar":
+    "The flash sale on {sku} was too deep: buyers now doubt its quality, conversion −{pct} for weeks. Discount with restraint.",
+  "adv.flashBorrowed":
+    "The flash sale borrowed about {days} days of normal sales of {sku}: the days after will be quiet. Count that in.",
+  "adv.toppedUp":
+    "The threshold discount works: {n} orders were topped up to reach it ({share} of qualifying orders), raising order value.",
+  "adv.promoMargin":
+    "Promotions cost {share} of gross profit: you are giving away the margin. Check thresholds and depth.",
+  "adv.priceWar":
+    "Rivals are following your price cuts: {sku}'s competitor price is down {pct}. A sustained price war hurts both sides.",
+  "adv.slowReply":
+    "Service is slow: {sec} s average reply, only {share} of questions answered in time. Add agents, longer shifts or scripts.",
+  "adv.serviceFull":
+    "Service is at capacity ({load} load): a few more questions and they will queue. Add staff in time.",
+  "adv.oversold": "{n} orders were oversold: buyers paid, then heard it was out of stock. Turn on stock sync.",
+  "adv.address": "{n} orders had to be reshipped for a wrong address: checking before shipping is far cheaper.",
+  "adv.delay": "{n} deliveries were late and no buyer was told: a notice before they ask heads off most bad reviews.",
+  "adv.noAnalyst":
+    "{n} negative reviews this week and nobody looks for the cause: a data analyst can find the root causes.",
+  "adv.rootCause": "The analyst traced {share} of bad reviews to “{topic}”, still unfixed: fix the root cause.",
+  "adv.kolFake":
+    "KOL {kol} shows {real} real engagement (media kit: {claimed}): many followers may be fake. Poor value for the fee.",
+  "adv.kolGood":
+    "KOL {kol} returned {roi}× the fee: a matching audience with real engagement is worth a lasting partnership.",
+  "adv.feedSaturated":
+    "The feed budget is past saturation, {pct} marginal effect left: each extra yuan buys fewer visitors.",
+  "adv.lowQuality":
+    "Keyword “{kw}” has quality score {q}: lower rank at a higher price. Improve title and page relevance first.",
+  "adv.oneOff": "Posts on {platform} are one-offs: an original series builds followers faster.",
+  "adv.contentShift": "Content on {best} brings clearly more orders than on {worst}: shift effort to what works.",
+  "adv.communityIdle":
+    "The community has {n} members and nothing going on: topics, story calls or events raise participation.",
+  "adv.seeding": "Xiaohongshu seeding is working: organic search +{lift}. A channel mix beats any single channel.",
+  "adv.contentFull": "Content hours are used up ({h} h): more posts need another person first.",
+  "adv.pushFatigue":
+    "{pushes} pushes this week and {n} members unsubscribed: respect the audience, push in moderation.",
+  "adv.noMembers":
+    "No members yet: package cards and a join coupon move buyers into your private domain, where repeat sales cost less.",
+  "adv.members": "The private domain pays: {n} members placed {orders} orders this week.",
+  "adv.decline": "{sku} is in decline with {weeks} weeks of stock: clear or upgrade it before the stock goes dead.",
+  "adv.overlap":
+    "{a} and {b} are too alike and split the same keywords (the platform folded {folded}): trim or differentiate.",
 };
