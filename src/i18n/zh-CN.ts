@@ -442,7 +442,7 @@ export const zhCN = {
   "gl.net.formula": "毛利 − 平台佣金 − 广告 − 达人费用 − 工资 − 物流 − 促销成本 − 仓储",
   "gl.net.unit": "单位：¥",
   "gl.turnover.name": "库存周转天数",
-  "gl.turnover.formula": "平均库存 ÷ 日均销量（天）；越短，资金占用越少",
+  "gl.turnover.formula": "期末库存 ÷ 本周日均销量（天）；越短，资金占用越少",
   "gl.turnover.unit": "单位：天",
   "gl.stockout.name": "缺货天数",
   "gl.stockout.formula": "有买家想买但库存为 0 的天数（每个 SKU 每天计 1）",
