@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { challengeFlow } from "../tests/browser/challenge-flow.mjs";
 import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
+import { panelsOps } from "../tests/browser/panels-ops.mjs";
 
 const SHOTS = "test-results/screenshots";
 mkdirSync(SHOTS, { recursive: true });
@@ -24,7 +25,11 @@ function eq(actual, expected, msg) {
   }
 }
 
+/** ONLY=<tag> runs just the cases named "(<tag>) …" (default: all). */
+const ONLY = process.env.ONLY;
+
 async function test(name, fn) {
+  if (ONLY && !name.startsWith(`(${ONLY})`)) return;
   const started = Date.now();
   try {
     await fn();
@@ -70,7 +75,7 @@ async function endAndContinue(page, w, { shots = null } = {}) {
   return last ? "Debrief" : "Shop";
 }
 
-const server = await serveDir("dist");
+const server = await serveDir(process.env.DIST || "dist");
 const browser = await launchBrowser();
 // Some cases run at other window sizes so target coordinates are checked through Scale.FIT's
 // scaling and letterbox offset, not just at the design size.
@@ -582,6 +587,8 @@ try {
     eq(errors, [], "console errors");
     await ctx.close();
   });
+  await test("(ops) promotion, service and team panels: a promotion, service settings and a hire change the game", () =>
+    panelsOps({ newContext, url: server.url }));
   await test("(challenge) code entry → play → submit → verified leaderboard; instructor class, timeline, CSV", () =>
     challengeFlow({ newContext, endAndContinue }));
 } finally {

@@ -62,7 +62,7 @@ export function promotionTerms(
       return t(k.minSpendFen > 0 ? "promotion.terms.coupon" : "promotion.terms.couponNoMin", {
         face: money(k.faceFen),
         min: money(k.minSpendFen),
-        left: items(Math.max(0, k.quantity - k.claimed)),
+        left: t("promotion.sheets", { n: group(Math.max(0, k.quantity - k.claimed)) }),
         audience: t(`promotion.audience.${k.audience}`),
       });
     }
