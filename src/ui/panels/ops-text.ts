@@ -1,7 +1,7 @@
 // Pure text helpers of the promotion, service and team panels (and their pending lines): promotion
 // summaries, the estimate's three numbers, platform events ahead, service settings and team roles.
 // No Phaser here, so tests/ui can check them in Node.
-import type { Decision, PromotionEstimate, Scenario } from "../../engine";
+import type { CommerceWeekReport, Decision, PromotionEstimate, Scenario } from "../../engine";
 import type { CommerceState, PromotionKind } from "../../engine/systems/promotions";
 import type { ServicePolicy } from "../../engine/systems/service";
 import type { TeamRole } from "../../engine/systems/team";
@@ -91,6 +91,42 @@ export function promotionTerms(
         cost: money(g.giftCostFen),
       });
     }
+  }
+}
+
+/** What a promotion did last week, from the week report's commerce section; null if it did not run. */
+export function lastWeekResult(kind: PromotionKind, c: CommerceWeekReport | undefined): string | null {
+  if (!c) return null;
+  switch (kind) {
+    case "fullReduction":
+      return c.fullReduction
+        ? t("promotion.last.fullReduction", {
+            n: group(c.fullReduction.qualifiedOrders),
+            cost: money(c.fullReduction.costFen),
+          })
+        : null;
+    case "coupon":
+      return c.coupon
+        ? t("promotion.last.coupon", {
+            claimed: group(c.coupon.claimed),
+            used: group(c.coupon.used),
+            cost: money(c.coupon.costFen),
+          })
+        : null;
+    case "flashSale":
+      return c.flashSale
+        ? t("promotion.last.flashSale", {
+            sold: group(c.flashSale.sold),
+            cap: items(c.flashSale.qtyCap),
+            v: group(c.flashSale.visitors),
+          })
+        : null;
+    case "groupBuy":
+      return c.groupBuy
+        ? t("promotion.last.groupBuy", { filled: group(c.groupBuy.filled), unfilled: group(c.groupBuy.unfilled) })
+        : null;
+    case "gift":
+      return c.gift ? t("promotion.last.gift", { n: group(c.gift.gifts), cost: money(c.gift.costFen) }) : null;
   }
 }
 

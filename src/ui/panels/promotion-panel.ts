@@ -13,7 +13,7 @@ import { addErrorLine } from "../widgets/error-line";
 import { Stepper } from "../widgets/stepper";
 import { addText } from "../widgets/text";
 import { compactRow } from "./compact-row";
-import { dayTrafficLabel, estimateTexts, eventLine, eventsAhead, promotionTerms } from "./ops-text";
+import { dayTrafficLabel, estimateTexts, eventLine, eventsAhead, lastWeekResult, promotionTerms } from "./ops-text";
 import type { PanelCtx } from "./panel-context";
 import { currentSub, subChips } from "./sub-chips";
 
@@ -122,23 +122,27 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
   let y = 12;
   y += subChips(ctx, "promotion", y, options, kind) + 10;
 
-  // What runs now (at the week's start) and what changes this week.
-  const item = (k: PromotionKind, c: GameState["commerce"]) =>
-    t("promotion.status.item", { kind: t(`promotion.kind.${k}`), terms: promotionTerms(scenario, k, c) ?? "" });
-  const running = PROMOTION_KINDS.filter((k) => game.commerce[k] !== null).map((k) => item(k, game.commerce));
+  // What runs now (at the week's start), what changes this week, and how the chosen one did last week.
+  const name = (k: PromotionKind) => t(`promotion.kind.${k}`);
+  const running = PROMOTION_KINDS.filter((k) => game.commerce[k] !== null).map(name);
   const changes = PROMOTION_KINDS.filter((k) => pendingSet(k) || pendingEnd(k)).map((k) =>
-    pendingEnd(k) && !draft.commerce[k]
-      ? t("promotion.status.ending", { kind: t(`promotion.kind.${k}`) })
-      : item(k, draft.commerce),
+    pendingEnd(k) && !draft.commerce[k] ? t("promotion.status.ending", { kind: name(k) }) : name(k),
   );
-  const status = [
+  const head = [
     t("promotion.status.running", {
-      list: running.length > 0 ? running.join(t("promotion.listSep")) : t("promotion.status.none"),
+      list: running.length > 0 ? running.join(t("promotion.nameSep")) : t("promotion.status.none"),
     }),
   ];
-  if (changes.length > 0) status.push(t("promotion.status.pending", { list: changes.join(t("promotion.listSep")) }));
+  if (changes.length > 0) head.push(t("promotion.status.pending", { list: changes.join(t("promotion.nameSep")) }));
   const cost = ctx.lastReport?.commerce?.promotionCostFen;
-  if (cost !== undefined && cost > 0) status.push(t("promotion.status.lastCost", { cost: money(cost) }));
+  if (cost !== undefined && cost > 0) head.push(t("promotion.status.lastCost", { cost: money(cost) }));
+  const status = [head.join(t("promotion.sep"))];
+  const terms = promotionTerms(scenario, kind, game.commerce);
+  const result = lastWeekResult(kind, ctx.lastReport?.commerce);
+  if (terms || result) {
+    const now = t("promotion.status.kindNow", { kind: name(kind), terms: terms ?? t("promotion.status.off") });
+    status.push(result ? `${now}${t("promotion.sep")}${result}` : now);
+  }
   const statusText = addText(scene, 16, y, status.join("\n"), {
     size: FS.small,
     color: C.muted,
@@ -409,7 +413,7 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
       stepper(
         "promotion.group.price",
         t("promotion.group.price"),
-        t("promotion.flash.priceHelp", { list: money(list) }),
+        t("promotion.group.priceHelp", { list: money(list) }),
         {
           value: gb.groupPriceFen,
           min: 100,
