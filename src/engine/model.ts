@@ -368,6 +368,13 @@ export const CUSTOMER_DROPOUT = 0.3;
 export const RETURNER_DROPOUT = 0.6;
 /** Members drop out less (calibration.md: repurchase shifted up by membership). KNOB. */
 export const MEMBER_DROPOUT_MULT = 0.6;
+/**
+ * P2.3a: members come back on their own this many times as often as non-members (the group, 朋友圈 posts and
+ * member days keep the shop in view), before any push. KNOB, calibrated with MEMBER_DROPOUT_MULT so that a
+ * member's 12-month repeat-customer rate is about 3× a non-member's (members of a small-electronics shop
+ * ≈ 25–35%, the all-category 12-month figure 28%, range 15–30%; non-members 5–15%: calibration.md, C).
+ */
+export const MEMBER_REVISIT_MULT = 2;
 /** P2.3a: share of buyers who join via a package-insert card alone. KNOB (practitioner: 10–20%). */
 export const JOIN_WITH_CARD = 0.15;
 /** P2.3a: extra join share a join coupon can add at most, and the coupon (fen) giving half of it. KNOB. */

@@ -333,10 +333,10 @@ function isClearingNow(state: GameState, sku: SkuState): boolean {
   return lc !== undefined && lc.clearancePriceFen > 0 && sku.priceFen === lc.clearancePriceFen;
 }
 
-/** P2.3a–b: package-insert card, a modest join coupon, two pushes a week, a small member offer. */
+/** P2.3a–b: package-insert card, a ¥10 join coupon, two pushes a week, a 10% members' price. */
 function textbookPrivateDomain(plan: Plan, scenario: Scenario, state: GameState): void {
   if (!scenario.market.customers) return;
-  const want = { insertCard: true, inviteCouponFen: 500, pushesPerWeek: 2, memberOfferPct: 5 };
+  const want = { insertCard: true, inviteCouponFen: 1000, pushesPerWeek: 2, memberOfferPct: 10 };
   const c = state.customers.settings;
   if (
     c.insertCard !== want.insertCard ||
@@ -506,6 +506,17 @@ export const random: Policy = (scenario, state) => {
   }
   if (hero && levers.has("marketing") && scenario.market.kols && scenario.market.kols.length > 0 && r() < 0.2)
     plan.try({ type: "hireKol", kol: pick(scenario.market.kols).id, sku: hero.id });
+  // Drawn last, so that scenarios without a private domain keep the draws above unchanged.
+  if (levers.has("private") && scenario.market.customers && r() < 0.3) {
+    const insertCard = r() < 0.5;
+    plan.try({
+      type: "setPrivateDomain",
+      insertCard,
+      inviteCouponFen: insertCard ? Math.floor(r() * 11) * 200 : 0,
+      pushesPerWeek: Math.floor(r() * 15),
+      memberOfferPct: Math.floor(r() * 31),
+    });
+  }
   return plan.decisions;
 };
 

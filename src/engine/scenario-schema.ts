@@ -274,7 +274,17 @@ export const ObjectiveSchema = z
   .object({
     id,
     /** Which run KPI is measured. */
-    kpi: z.enum(["netProfitFen", "gmvFen", "conversionRate", "dsr", "stockoutDays", "orders", "roas", "cashEndFen"]),
+    kpi: z.enum([
+      "netProfitFen",
+      "gmvFen",
+      "conversionRate",
+      "dsr",
+      "stockoutDays",
+      "orders",
+      "roas",
+      "cashEndFen",
+      "repurchaseRate",
+    ]),
     /** Value scoring 0 and value scoring full marks; if floor > target, lower is better. */
     floor: z.number(),
     target: z.number(),

@@ -110,6 +110,11 @@ function checkLockedLevers(sc: Scenario, add: (path: string, reason: string) => 
         `objectives.${i}.kpi`,
         `objective "${o.id}" measures ${o.kpi}, which needs the "${need}" lever, but levers lock it`,
       );
+    if (o.kpi === "repurchaseRate" && !sc.market.customers)
+      add(
+        `objectives.${i}.kpi`,
+        `objective "${o.id}" measures repurchaseRate, which needs a customer base (market.customers), but there is none`,
+      );
   });
   sc.goals.forEach((g, i) => {
     const need = PRINCIPLE_LEVERS.find(([re]) => re.test(g.code))?.[1];

@@ -9,7 +9,7 @@
 
 import type { DecisionError } from "../decisions";
 import { clamp } from "../detmath";
-import { RETURNER_DROPOUT, UNSUB_LOST_SHARE } from "../model";
+import { MEMBER_REVISIT_MULT, RETURNER_DROPOUT, UNSUB_LOST_SHARE } from "../model";
 import type { Rng } from "../rng";
 import { binomial } from "../sampling";
 import type { Scenario } from "../scenario-schema";
@@ -42,6 +42,8 @@ export interface CustomersReport {
   repeatOrders: number;
   /** Customers whose second purchase fell in this week. */
   newRepeatBuyers: number;
+  /** … of them members (their second purchase came through the private domain). */
+  newMemberRepeatBuyers: number;
   /** Returning non-member visits (source "home"). */
   returningVisits: number;
   /** Member visits: spontaneous (group) and after pushes (source "private"). */
@@ -85,6 +87,7 @@ function weekOf(acc: WeekAcc): CustomersReport {
       newCustomers: 0,
       repeatOrders: 0,
       newRepeatBuyers: 0,
+      newMemberRepeatBuyers: 0,
       returningVisits: 0,
       memberVisits: 0,
       pushVisits: 0,
@@ -158,8 +161,10 @@ export function customerTraffic(ctx: DayCtx): void {
   w.pushes += pushes;
   const vOnce = binomial(rng, c.once, r);
   const vRepeat = binomial(rng, c.repeat, r);
-  const spontMO = binomial(rng, c.memberOnce, r);
-  const spontMR = binomial(rng, c.memberRepeat, r);
+  // P2.3a: members see the shop in their group and feed, so they come back on their own more often.
+  const rMember = clamp(r * MEMBER_REVISIT_MULT, 0, 1);
+  const spontMO = binomial(rng, c.memberOnce, rMember);
+  const spontMR = binomial(rng, c.memberRepeat, rMember);
   const pushMO = binomial(rng, c.memberOnce - spontMO, pPush);
   const pushMR = binomial(rng, c.memberRepeat - spontMR, pPush);
   const scratch: DayScratch = {
@@ -261,6 +266,7 @@ export function customerSales(ctx: DayCtx): void {
     const repeat = memberBuys + nonMemberBuys;
     s.totals.repeatBuyers += fromOnce + fromMO;
     w.newRepeatBuyers += fromOnce + fromMO;
+    w.newMemberRepeatBuyers += fromMO;
     w.repeatOrders += repeat;
     w.memberOrders += memberBuys;
     // Buyers count distinct customers: shipping counted every unit as a buyer.
