@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { challengeFlow } from "../tests/browser/challenge-flow.mjs";
+import { debriefCase } from "../tests/browser/debrief.mjs";
 import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
 import { panelsOps } from "../tests/browser/panels-ops.mjs";
 
@@ -589,6 +590,8 @@ try {
   });
   await test("(ops) promotion, service and team panels: a promotion, service settings and a hire change the game", () =>
     panelsOps({ newContext, url: server.url }));
+  await test("(debrief) textbook on the same seed = CLI bot score, weekly chart, recap lists every goal code", () =>
+    debriefCase({ newContext, url: server.url }));
   await test("(challenge) code entry → play → submit → verified leaderboard; instructor class, timeline, CSV", () =>
     challengeFlow({ newContext, endAndContinue }));
 } finally {

@@ -1,0 +1,99 @@
+// Browser case for the debrief (issue 5): play launch to its end by clicking, then the debrief's
+// comparison page shows the textbook strategy's score on the same seed, equal to what
+// `npm run sim -- bot --policy textbook` gives; its chart is drawn; the principle recap lists every
+// goal code of the scenario with a verdict; no text spills on any page, in both languages.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { click, openGame, settle, waitScene } from "./helpers.mjs";
+
+const SHOTS = "test-results/screenshots";
+const SEED = "debrief-1";
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+export async function debriefCase({ newContext, url }) {
+  const cli = spawnSync(
+    "npx",
+    ["tsx", "src/cli/main.ts", "bot", "--scenario", "launch", "--seed", SEED, "--policy", "textbook", "--json"],
+    { encoding: "utf8" },
+  );
+  assert(cli.status === 0, `sim bot exited ${cli.status}: ${cli.stderr.trim().split("\n").at(-1)}`);
+  const textbook = JSON.parse(cli.stdout.trim().split("\n").at(-1));
+
+  const ctx = await newContext();
+  const { page, errors } = await openGame(ctx, url);
+  await page.evaluate((seed) => {
+    const st = window.__shopsim.store;
+    st.getState().startScenario("launch", seed);
+    st.getState().goTo("shop");
+  }, SEED);
+  await waitScene(page, "Shop");
+  for (;;) {
+    await click(page, "shop.endWeek");
+    await waitScene(page, "WeekReport");
+    const over = await page.evaluate(() => window.__shopsim.getState().game.status !== "playing");
+    await click(page, "report.continue");
+    if (over) break;
+    await waitScene(page, "Shop");
+  }
+  await waitScene(page, "Debrief");
+  const texts = () => page.evaluate(() => window.__shopsim.texts());
+  const noSpill = async (where) => {
+    const spills = await page.evaluate(() => window.__shopsim.overflows());
+    assert(spills.length === 0, `${where}: text spills: ${spills.join(" | ")}`);
+  };
+
+  // Summary: the trainee's score as before, and the textbook's on the same seed.
+  const ui = await page.evaluate(() => window.__shopsim.score());
+  let shown = await texts();
+  assert(shown.includes(`总分 ${ui.score}/1000`), `summary does not show the score ${ui.score}`);
+  assert(
+    shown.some((s) => s.includes(`${textbook.score}/1000`) && s.includes("教科书")),
+    `summary does not show the textbook score ${textbook.score}/1000`,
+  );
+  await noSpill("summary");
+
+  // Compare: the textbook column has the CLI's score; the chart is drawn.
+  await click(page, "debrief.tab.compare");
+  await waitScene(page, "Debrief");
+  await page.waitForFunction(() => window.__shopsim.charts().some((c) => c.id === "debrief.trend" && c.ready), null, {
+    timeout: 15_000,
+  });
+  shown = await texts();
+  assert(shown.includes(`${textbook.score} 分`), `compare page does not show the textbook score ${textbook.score} 分`);
+  assert(shown.includes(`${ui.score} 分`), `compare page does not show the trainee's score ${ui.score} 分`);
+  const diff = ui.score - textbook.score;
+  assert(
+    shown.includes(diff === 0 ? "±0" : `${diff > 0 ? "+" : "−"}${Math.abs(diff)} 分`),
+    `compare page does not show the difference ${diff}`,
+  );
+  await settle(page);
+  await page.screenshot({ path: join(SHOTS, "zh-debrief-compare.png") });
+  await noSpill("compare");
+
+  // Recap: every goal code of the scenario, each with a verdict; kept when the language changes.
+  await click(page, "debrief.tab.recap");
+  await waitScene(page, "Debrief");
+  const codes = await page.evaluate(() => window.__shopsim.getState().scenario.goals.map((g) => g.code));
+  shown = await texts();
+  for (const code of codes) assert(shown.includes(code), `recap does not list ${code}`);
+  const verdicts = shown.filter((s) => /^(✓ 已运用|◐ 部分运用|✗ 未运用)$/.test(s));
+  assert(verdicts.length === codes.length, `recap shows ${verdicts.length} verdicts for ${codes.length} goals`);
+  await page.screenshot({ path: join(SHOTS, "zh-debrief-recap.png") });
+  await noSpill("recap");
+  await click(page, "lang.en");
+  await waitScene(page, "Debrief");
+  await settle(page);
+  shown = await texts();
+  for (const code of codes) assert(shown.includes(code), `English recap does not list ${code}`);
+  assert(
+    shown.some((s) => s.startsWith("Textbook:")),
+    "English recap has no textbook verdicts",
+  );
+  await page.screenshot({ path: join(SHOTS, "en-debrief-recap.png") });
+  await noSpill("recap (en)");
+  assert(errors.length === 0, `console errors: ${errors.join(" | ")}`);
+  await ctx.close();
+}
