@@ -248,6 +248,11 @@ export function roleName(role: TeamRole): string {
   return t(`team.role.${role}`);
 }
 
+/** Headcount with its unit: "2 人" / "1 person" / "3 people". */
+export function teamCount(n: number): string {
+  return t(n === 1 ? "team.count.one" : "team.count.other", { n: group(n) });
+}
+
 /** "招聘 客服 ×2" / "辞退 设计师 ×1". */
 export function teamChangeLine(kind: "hire" | "fire", role: TeamRole, n: number): string {
   return t(kind === "hire" ? "pending.hire" : "pending.fire", { role: roleName(role), n });

@@ -105,6 +105,13 @@ function decisionOf(kind: PromotionKind, f: Forms): PromoDecision {
   }
 }
 
+/** True when the decision's terms are those of the running promotion. */
+function sameTerms(d: PromoDecision, running: object | null): boolean {
+  if (!running) return false;
+  const r = running as Record<string, unknown>;
+  return Object.entries(d).every(([k, v]) => k === "type" || r[k] === v);
+}
+
 function listPrice(draft: GameState, sku: string): number {
   return draft.skus.find((k) => k.id === sku)?.priceFen ?? 0;
 }
@@ -512,6 +519,8 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
   }
 
   const isRunning = game.commerce[kind] !== null;
+  // Re-applying the running terms would only restart the promotion (e.g. coupons' claim count).
+  const unchanged = isRunning && !pendingSet(kind) && sameTerms(d, game.commerce[kind]);
   const bx = 16 + cardW + 12;
   new Button(scene, {
     id: `promotion.apply.${kind}`,
@@ -524,6 +533,7 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
     }),
     variant: "primary",
     size: FS.body,
+    enabled: !unchanged,
     focus: ctx.focus,
     parent: root,
     onClick: () => ctx.propose(fieldId, d),

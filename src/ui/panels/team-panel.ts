@@ -3,18 +3,17 @@
 // 数据分析 (analyst): last week's complaint topics with the analyst's root cause and the fix
 // (actOnFeedback). The fix belongs to the product lever, so it is offered only where that lever is
 // open; the analysis itself is shown wherever the team is.
-import type { Decision } from "../../engine";
 import { FEEDBACK_DELAY_DAYS, FEEDBACK_FIX, TEAM_MAX_PER_ROLE } from "../../engine/model";
 import { FIXABLE_TOPICS, ROOT_CAUSES } from "../../engine/systems/service";
 import { salaryFen, TEAM_ROLES, type TeamRole, teamHours, weeklySalaryFen } from "../../engine/systems/team";
-import { days, hours, money, people, percent, t } from "../../i18n";
+import { days, hours, money, percent, t } from "../../i18n";
 import { C, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { addErrorLine } from "../widgets/error-line";
 import { Stepper } from "../widgets/stepper";
 import { addText } from "../widgets/text";
 import { compactRow } from "./compact-row";
-import { roleName, signedMoney } from "./ops-text";
+import { roleName, signedMoney, teamCount } from "./ops-text";
 import type { PanelCtx } from "./panel-context";
 import { currentSub, subChips } from "./sub-chips";
 
@@ -46,6 +45,20 @@ function roleUse(ctx: PanelCtx, role: TeamRole): string {
   }
 }
 
+/** Proposes a hire; a salary the shop cannot pay is refused here, with the role's name (the engine's
+ * message would name the role by its id). */
+function hire(ctx: PanelCtx, fieldId: string, role: TeamRole): void {
+  const pay = salaryFen(ctx.scenario, role);
+  if (pay > ctx.draft.cashFen) {
+    ctx.fieldError(
+      fieldId,
+      t("err.teamCash", { role: roleName(role), needFen: money(pay), haveFen: money(ctx.draft.cashFen) }),
+    );
+    return;
+  }
+  ctx.propose(fieldId, { type: "hire", role });
+}
+
 function members(ctx: PanelCtx, y0: number): void {
   const { scene, root, w, scenario, game, draft } = ctx;
   let y = y0;
@@ -54,7 +67,7 @@ function members(ctx: PanelCtx, y0: number): void {
   const bill = weeklySalaryFen(scenario, draft);
   const delta = bill - weeklySalaryFen(scenario, game);
   const summary = [
-    t("team.summary", { n: people(total), salary: money(bill) }),
+    t("team.summary", { n: teamCount(total), salary: money(bill) }),
     delta !== 0 ? t("team.summaryDelta", { delta: signedMoney(delta) }) : "",
   ].join("");
   const sumText = addText(scene, 16, y, summary, { size: FS.body, bold: true, width: w - 32 });
@@ -74,12 +87,12 @@ function members(ctx: PanelCtx, y0: number): void {
       min: 0,
       max: TEAM_MAX_PER_ROLE,
       step: 1,
-      format: (v) => people(v),
+      format: teamCount,
       focus: ctx.focus,
       parent: root,
       onChange: (v) => {
-        const d: Decision = v > head[role] ? { type: "hire", role } : { type: "fire", role };
-        ctx.propose(id, d);
+        if (v > head[role]) hire(ctx, id, role);
+        else ctx.propose(id, { type: "fire", role });
       },
     });
     const hint = `${t("team.pay", { pay: money(pay), h: hours(draft.team.hoursPerPerson[role]) })}\n${roleUse(ctx, role)}`;
@@ -97,7 +110,7 @@ function analyst(ctx: PanelCtx, y0: number): void {
   if (analysts <= 0) {
     intro.push(t("team.analyst.none", { pay: money(salaryFen(scenario, "analyst")) }));
   } else {
-    intro.push(t("team.analyst.hours", { left: hours(draft.ops.analystHoursLeft), n: people(analysts) }));
+    intro.push(t("team.analyst.hours", { left: hours(draft.ops.analystHoursLeft), n: teamCount(analysts) }));
   }
   if (!canFix) intro.push(t("team.analyst.productLocked"));
   else intro.push(t("team.analyst.fixHelp", { d: days(FEEDBACK_DELAY_DAYS) }));
@@ -121,7 +134,7 @@ function analyst(ctx: PanelCtx, y0: number): void {
       size: FS.body,
       focus: ctx.focus,
       parent: root,
-      onClick: () => ctx.propose("team.analyst", { type: "hire", role: "analyst" }),
+      onClick: () => hire(ctx, "team.analyst", "analyst"),
     });
     y += 48;
     const err = addErrorLine(scene, root, 16, y, w - 32, ctx.errors.get("team.analyst"));
