@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { challengeFlow } from "../tests/browser/challenge-flow.mjs";
 import { debriefCase } from "../tests/browser/debrief.mjs";
 import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
+import { panelsMarketing } from "../tests/browser/panels-marketing.mjs";
 import { panelsOps } from "../tests/browser/panels-ops.mjs";
 
 const SHOTS = "test-results/screenshots";
@@ -590,6 +591,8 @@ try {
   });
   await test("(ops) promotion, service and team panels: a promotion, service settings and a hire change the game", () =>
     panelsOps({ newContext, url: server.url }));
+  await test("(marketing) KOL cards, content, community, search, private domain and clearance change the game", () =>
+    panelsMarketing({ newContext, url: server.url }));
   await test("(debrief) textbook on the same seed = CLI bot score, weekly chart, recap lists every goal code", () =>
     debriefCase({ newContext, url: server.url }));
   await test("(challenge) code entry → play → submit → verified leaderboard; instructor class, timeline, CSV", () =>

@@ -8,7 +8,14 @@ function skuOf(d: Decision): string | undefined {
 }
 
 /** One of each shop-wide setting: setAds (and the one flash sale / group buy) carry a sku but are keyed by type. */
-const BY_TYPE = new Set<Decision["type"]>(["setAds", "setStore", "setService", "setFlashSale", "setGroupBuy"]);
+const BY_TYPE = new Set<Decision["type"]>([
+  "setAds",
+  "setStore",
+  "setService",
+  "setFlashSale",
+  "setGroupBuy",
+  "setSearchAds", // one paid-search campaign
+]);
 /** Decisions merged field by field (each field has its own pending line and undo). */
 const BY_FIELD = new Set<Decision["type"]>(["setStore", "setService"]);
 
@@ -16,6 +23,8 @@ function keyOf(d: Decision): string {
   if (BY_TYPE.has(d.type)) return d.type;
   if (d.type === "endPromotion") return `${d.type}:${d.promotion}`;
   if (d.type === "actOnFeedback") return `${d.type}:${d.topic}`;
+  if (d.type === "hireKol") return `${d.type}:${d.kol}`; // one booking per KOL, several a week
+  if (d.type === "setContent") return `${d.type}:${d.platform}`; // one plan per platform
   return `${d.type}:${skuOf(d)}`;
 }
 
@@ -24,6 +33,8 @@ function fieldOf(d: Decision): string | undefined {
   if (d.type === "hire" || d.type === "fire") return d.role;
   if (d.type === "endPromotion") return d.promotion;
   if (d.type === "actOnFeedback") return d.topic;
+  if (d.type === "hireKol") return d.kol;
+  if (d.type === "setContent") return d.platform;
   return undefined;
 }
 

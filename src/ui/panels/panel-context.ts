@@ -6,7 +6,7 @@ import type { FocusManager } from "../widgets/focus";
 export interface ViewState {
   tab: PanelLever;
   sku: string;
-  productTab: "title" | "image" | "detail";
+  productTab: "title" | "image" | "detail" | "lifecycle";
   /** Sub-section chosen inside a panel with several (e.g. 营销: feed ads / search / KOL …), by lever. */
   sub: Partial<Record<PanelLever, string>>;
 }

@@ -1,6 +1,7 @@
 // One readable line per pending decision, for the "changes taking effect this week" list.
 import { type Decision, LEVER_OF } from "../../engine";
 import { bi, items, money, t } from "../../i18n";
+import { channelLineField, channelPendingLine } from "./channel-pending";
 import { promotionPendingLine, SERVICE_FIELDS, serviceFieldLine, teamChangeLine } from "./ops-text";
 import type { PanelCtx } from "./panel-context";
 
@@ -41,6 +42,10 @@ export function pendingLines(ctx: PanelCtx): PendingLine[] {
       const field = d.type === "endPromotion" ? d.promotion : d.type === "actOnFeedback" ? d.topic : d.role;
       const id = `pending.undo.${d.type}.${field}`;
       if (!out.some((l) => l.id === id)) out.push({ id, text: describePending(ctx, d), type: d.type, field });
+    } else if (d.type === "hireKol" || d.type === "setContent") {
+      // One line per KOL / platform, withdrawn by that id.
+      const field = channelLineField(d);
+      out.push({ id: `pending.undo.${d.type}.${field}`, text: describePending(ctx, d), type: d.type, field });
     } else {
       const sku = "sku" in d && d.type !== "setAds" ? d.sku : undefined;
       out.push({
@@ -102,10 +107,21 @@ export function describePending(ctx: PanelCtx, d: Decision): string {
       return teamChangeLine(d.type, d.role, ctx.pending.filter((p) => p.type === d.type && p.role === d.role).length);
     case "actOnFeedback":
       return t("pending.actOnFeedback", { topic: t(`team.topic.${d.topic}`) });
+    case "setSearchAds":
+    case "hireKol":
+    case "setContent":
+    case "setCommunity":
+    case "setPrivateDomain":
+    case "clearance":
+    case "upgrade":
+    case "delist":
+    case "launch":
+      return channelPendingLine(sc, d);
     default: {
       // Levers whose panels come later still get a readable line: the lever group and the SKU.
-      const sku = "sku" in d && typeof d.sku === "string" ? skuName(d.sku) : "";
-      return t("pending.other", { lever: t(`lever.${LEVER_OF[d.type]}`), sku });
+      const o = d as Decision;
+      const sku = "sku" in o && typeof o.sku === "string" ? skuName(o.sku) : "";
+      return t("pending.other", { lever: t(`lever.${LEVER_OF[o.type]}`), sku });
     }
   }
 }

@@ -15,7 +15,8 @@ import { addChoice } from "../widgets/choice";
 import { addErrorLine } from "../widgets/error-line";
 import { addText, measureWidth } from "../widgets/text";
 import { hoursHint } from "./hours";
-import type { PanelCtx } from "./panel-context";
+import { buildLifecycle, hasLifecycle, stageTag } from "./lifecycle-tab";
+import type { PanelCtx, ViewState } from "./panel-context";
 
 const PAD = 16;
 
@@ -23,42 +24,56 @@ export function buildProductPanel(ctx: PanelCtx): void {
   const { scene, root, w, scenario, draft } = ctx;
   const sku = draft.skus.find((s) => s.id === ctx.view.sku) ?? draft.skus[0];
   if (!sku) return;
-  // SKU selector and sub-tabs.
+  // SKU selector (with each SKU's lifecycle stage where the scenario models it) and sub-tabs.
+  const lifecycle = hasLifecycle(scenario);
+  const skuH = lifecycle ? 46 : 38;
   addChoice(scene, {
     id: "product.sku",
     x: PAD,
     y: PAD,
     w: w - 2 * PAD,
-    h: 38,
+    h: skuH,
     size: FS.small,
-    options: scenario.skus.map((s) => ({ value: s.id, label: bi(s.name) })),
+    options: scenario.skus.map((s) => ({
+      value: s.id,
+      label: bi(s.name),
+      sub: stageTag(scenario, draft, s.id) ?? undefined,
+    })),
     value: sku.id,
     focus: ctx.focus,
     parent: root,
     onChange: (v) => ctx.setView({ sku: v }),
   });
-  const tabs: ViewTab[] = ["title", "image", "detail"];
-  const tabKey = { title: "product.tabTitle", image: "product.tabImage", detail: "product.tabDetail" } as const;
+  const tabs: ViewTab[] = lifecycle ? ["title", "image", "detail", "lifecycle"] : ["title", "image", "detail"];
+  const tabKey = {
+    title: "product.tabTitle",
+    image: "product.tabImage",
+    detail: "product.tabDetail",
+    lifecycle: "lifecycle.tab",
+  } as const;
+  const tab: ViewTab = ctx.view.productTab === "lifecycle" && !lifecycle ? "title" : ctx.view.productTab;
+  const tabY = PAD + skuH + 8;
   addChoice<ViewTab>(scene, {
     id: "product.tab",
     x: PAD,
-    y: PAD + 46,
-    w: 420,
+    y: tabY,
+    w: tabs.length * 140,
     h: 34,
     size: FS.small,
     options: tabs.map((v) => ({ value: v, label: t(tabKey[v]) })),
-    value: ctx.view.productTab,
+    value: tab,
     focus: ctx.focus,
     parent: root,
     onChange: (v) => ctx.setView({ productTab: v }),
   });
-  const y0 = PAD + 46 + 34 + 14;
-  if (ctx.view.productTab === "title") buildTitle(ctx, sku.id, sku.title, y0);
-  else if (ctx.view.productTab === "image") buildImage(ctx, sku.id, sku.image, y0);
+  const y0 = tabY + 34 + 14;
+  if (tab === "title") buildTitle(ctx, sku.id, sku.title, y0);
+  else if (tab === "image") buildImage(ctx, sku.id, sku.image, y0);
+  else if (tab === "lifecycle") buildLifecycle(ctx, sku.id, y0 - 4);
   else buildDetail(ctx, sku.id, sku.detail, y0);
 }
 
-type ViewTab = "title" | "image" | "detail";
+type ViewTab = ViewState["productTab"];
 
 function pendingOf<T extends Decision["type"]>(
   ctx: PanelCtx,

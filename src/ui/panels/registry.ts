@@ -4,6 +4,7 @@ import { buildInventoryPanel } from "./inventory-panel";
 import { buildMarketingPanel } from "./marketing-panel";
 import type { PanelCtx, PanelLever } from "./panel-context";
 import { buildPricingPanel } from "./pricing-panel";
+import { buildPrivatePanel } from "./private-panel";
 import { buildProductPanel } from "./product-panel";
 import { buildPromotionPanel } from "./promotion-panel";
 import { buildServicePanel } from "./service-panel";
@@ -16,6 +17,7 @@ export const PANEL_BUILDERS: Partial<Record<PanelLever, (ctx: PanelCtx) => void>
   pricing: buildPricingPanel,
   inventory: buildInventoryPanel,
   marketing: buildMarketingPanel,
+  private: buildPrivatePanel,
   promotion: buildPromotionPanel,
   service: buildServicePanel,
   team: buildTeamPanel,

@@ -4,6 +4,8 @@ import { bi } from "../../i18n";
 import { FS } from "../theme";
 import { Card } from "../widgets/card";
 import { addChoice } from "../widgets/choice";
+import { addText, fitText } from "../widgets/text";
+import { stageColor, stageTag } from "./lifecycle-tab";
 import type { PanelCtx } from "./panel-context";
 
 const MAX_CARDS = 3;
@@ -38,6 +40,18 @@ export function skuCards(
     const sc = scenario.skus.find((s) => s.id === id);
     if (!sc) continue;
     const card = new Card(scene, { x: 16, y, w: w - 32, h: 10, title: bi(sc.name), parent: root });
+    // Lifecycle stage (导入 / 成长 / 成熟 / 衰退, 未上架, 清仓中) in the title row's right corner.
+    const tag = stageTag(scenario, ctx.draft, id);
+    if (tag) {
+      const tx = addText(scene, w - 32 - 16, 15, tag, {
+        size: FS.small,
+        bold: true,
+        color: stageColor(ctx.draft, id),
+        originX: 1,
+      });
+      card.add(tx);
+      if (card.title) fitText(card.title, w - 32 - 48 - tx.width);
+    }
     const h = fill(card, id, w - 32);
     card.bg.setSize(w - 32, h);
     y += h + 12;
