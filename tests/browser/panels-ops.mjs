@@ -3,7 +3,7 @@
 // hire by clicking widget ids, ends the week, and checks the engine's state and report. Screenshots
 // of each panel in zh-CN go to test-results/screenshots/.
 import { join } from "node:path";
-import { click, openGame, targets, waitScene } from "./helpers.mjs";
+import { click, openGame, settle, targets, waitScene } from "./helpers.mjs";
 
 const SHOTS = "test-results/screenshots";
 
@@ -114,7 +114,16 @@ export async function panelsOps({ newContext, url }) {
   await click(page, "tab.team");
   await click(page, "team.sub.members");
   const before = await get(page, () => window.__shopsim.getState().game.team.members.service);
-  await clicks(page, "team.service.plus", "team.service.plus", "team.service.minus");
+  // Keyboard: Tab to the service agents' "+" and press Enter; then two clicks (+, −) net to nothing.
+  let focused = null;
+  for (let i = 0; i < 120 && focused !== "team.service.plus"; i++) {
+    await page.keyboard.press("Tab");
+    focused = await get(page, () => window.__shopsim.focused());
+  }
+  assert(focused === "team.service.plus", `Tab never reached team.service.plus (at ${focused})`);
+  await page.keyboard.press("Enter");
+  await settle(page);
+  await clicks(page, "team.service.plus", "team.service.minus");
   p = await pending(page);
   assert(p.filter((d) => d.type === "hire" && d.role === "service").length === 1, `hires: ${JSON.stringify(p)}`);
   assert((await targets(page))["pending.undo.hire.service"], "hire line missing");

@@ -1,7 +1,13 @@
 // Pure text helpers of the promotion, service and team panels (and their pending lines): promotion
 // summaries, the estimate's three numbers, platform events ahead, service settings and team roles.
 // No Phaser here, so tests/ui can check them in Node.
-import type { CommerceWeekReport, Decision, PromotionEstimate, Scenario } from "../../engine";
+import {
+  type CommerceWeekReport,
+  calendarDay,
+  type Decision,
+  type PromotionEstimate,
+  type Scenario,
+} from "../../engine";
 import type { CommerceState, PromotionKind } from "../../engine/systems/promotions";
 import type { ServicePolicy } from "../../engine/systems/service";
 import type { TeamRole } from "../../engine/systems/team";
@@ -212,14 +218,9 @@ export function eventLine(e: EventAhead): string {
 
 /** The calendar multiplier label of one day of this week (for the flash-sale day chips), or "". */
 export function dayTrafficLabel(scenario: Scenario, week: number, day: number): string {
-  const dayNo = week * 7 + day;
-  for (const e of scenario.market.calendar ?? []) {
-    if (dayNo >= e.startDay && dayNo <= e.endDay) return t("promotion.day.event", { mult: fixed(e.trafficMult, 0) });
-  }
-  for (const e of scenario.market.calendar ?? []) {
-    if (dayNo < e.startDay && dayNo >= e.startDay - e.preLullDays)
-      return t("promotion.day.lull", { mult: fixed(e.lullMult, 1) });
-  }
+  const cal = calendarDay(scenario, week * 7 + day - 1);
+  if (cal.event) return t("promotion.day.event", { mult: fixed(cal.event.trafficMult, 0) });
+  if (cal.lullFor) return t("promotion.day.lull", { mult: fixed(cal.lullFor.lullMult, 1) });
   return "";
 }
 

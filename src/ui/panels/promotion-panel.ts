@@ -323,7 +323,10 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
           cp.quantity = v;
         },
       });
-      const audiences: Audience[] = ["public", "new", "members"];
+      // Members-only coupons need a private domain (members) to reach anyone.
+      const audiences: Audience[] = scenario.levers.includes("private")
+        ? ["public", "new", "members"]
+        : ["public", "new"];
       choice<Audience>(
         "promotion.coupon.audience",
         t("promotion.coupon.audience"),

@@ -104,7 +104,7 @@ function analyst(ctx: PanelCtx, y0: number): void {
   const { scene, root, w, scenario, draft } = ctx;
   let y = y0;
   const analysts = draft.team.members.analyst;
-  const canFix = scenario.levers.includes("product");
+  const canFix = scenario.levers.includes("product") && scenario.market.ops !== undefined;
   const report = ctx.lastReport?.ops;
   const intro: string[] = [];
   if (analysts <= 0) {
