@@ -11,7 +11,7 @@ import { Card } from "../widgets/card";
 import { addChoice } from "../widgets/choice";
 import { addErrorLine } from "../widgets/error-line";
 import { Stepper } from "../widgets/stepper";
-import { addText } from "../widgets/text";
+import { addText, fitText } from "../widgets/text";
 import { compactRow } from "./compact-row";
 import { dayTrafficLabel, estimateTexts, eventLine, eventsAhead, lastWeekResult, promotionTerms } from "./ops-text";
 import type { PanelCtx } from "./panel-context";
@@ -501,7 +501,9 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
       { s: tx.cost, c: C.text },
       { s: tx.net, c: est.marginImpactFen >= 0 ? C.good : C.bad },
     ].forEach((x, i) => {
-      card.add(addText(scene, 12 + i * colW, 28, x.s, { size: FS.small, bold: true, color: x.c, width: colW - 6 }));
+      const tx = addText(scene, 12 + i * colW, 28, x.s, { size: FS.small, bold: true, color: x.c });
+      fitText(tx, colW - 6);
+      card.add(tx);
     });
     const aov = ctx.lastReport?.kpis.aovFen;
     const note = [t("promotion.est.note")];
