@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { challengeFlow } from "../tests/browser/challenge-flow.mjs";
 import { debriefCase } from "../tests/browser/debrief.mjs";
 import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
+import { offlineChallenge } from "../tests/browser/offline-challenge.mjs";
 import { panelsMarketing } from "../tests/browser/panels-marketing.mjs";
 import { panelsOps } from "../tests/browser/panels-ops.mjs";
 
@@ -597,6 +598,8 @@ try {
     debriefCase({ newContext, url: server.url }));
   await test("(challenge) code entry → play → submit → verified leaderboard; instructor class, timeline, CSV", () =>
     challengeFlow({ newContext, endAndContinue }));
+  await test("(offline) offline challenge: file + code → play → export run → offline ranking rejects a forged run", () =>
+    offlineChallenge({ newContext, url: server.url, endAndContinue }));
 } finally {
   await browser.close();
   await server.close();

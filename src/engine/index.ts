@@ -13,6 +13,7 @@ export {
   type ReplayResult,
   type RunFile,
   RunFileSchema,
+  type RunMeta,
   replayRun,
 } from "./run";
 export { parseScenario, type ScenarioError, scenarioContentHash } from "./scenario";

@@ -23,8 +23,26 @@ export const RunFileSchema = z
     seed: z.string().min(1).max(200),
     turns: z.array(z.array(RawDecision).max(200)).max(60),
     hashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(60),
+    meta: z
+      .object({
+        player: z.string().max(64).optional(),
+        className: z.string().max(60).optional(),
+        challenge: z.string().max(80).optional(),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "Optional labels for people (the player's name, the class, the offline challenge code); never read by the replay or the score",
+      ),
   })
   .strict();
+
+/** Who played a run and for which offline challenge: labels only, outside the hash chain. */
+export interface RunMeta {
+  player?: string;
+  className?: string;
+  challenge?: string;
+}
 
 export interface RunFile {
   format: typeof RUN_FORMAT;
@@ -34,10 +52,11 @@ export interface RunFile {
   seed: string;
   turns: Decision[][];
   hashes: string[];
+  meta?: RunMeta;
 }
 
-export function newRunFile(scenario: Scenario, seed: string): RunFile {
-  return {
+export function newRunFile(scenario: Scenario, seed: string, meta?: RunMeta): RunFile {
+  const run: RunFile = {
     format: RUN_FORMAT,
     version: 1,
     engineVersion: ENGINE_VERSION,
@@ -46,6 +65,8 @@ export function newRunFile(scenario: Scenario, seed: string): RunFile {
     turns: [],
     hashes: [],
   };
+  if (meta && Object.keys(meta).length > 0) run.meta = { ...meta };
+  return run;
 }
 
 export function appendTurn(run: RunFile, decisions: readonly Decision[], hash: string): RunFile {

@@ -7,8 +7,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { z } from "zod";
 import { BUNDLED_SCENARIOS, getScenario } from "../content/scenarios";
 import { canonicalJson, ENGINE_VERSION, scenarioContentHash } from "../engine";
+import { toCsv } from "../shared/csv";
 import type { ServerConfig } from "./config";
-import { toCsv } from "./csv";
 import { ApiError } from "./errors";
 import {
   CLASS_MAX,

@@ -1,3 +1,4 @@
+// Shared by the server (instructor export), the game (offline ranking screen) and the CLI: pure, no Node, no DOM.
 // CSV export for spreadsheets: UTF-8 with a BOM (so Excel shows Chinese), CRLF lines, every cell
 // quoted, and cells that a spreadsheet would read as a formula (= + - @, tab, CR) prefixed with '.
 export const BOM = "\uFEFF";

@@ -3,6 +3,7 @@
 // secret, kept only in this browser) and the class they are watching. A separate small store so
 // the game store stays about the game; it drives screens through the game store's goTo.
 import { createStore } from "zustand/vanilla";
+import { type Difficulty, type OfflineError, parseChallengeFile, parseOfflineCode } from "../shared/offline-challenge";
 import {
   type ApiFailure,
   type BoardRow,
@@ -20,6 +21,18 @@ export const CHALLENGE_KEY = "shopsim.challenge.v1";
 export const INSTRUCTOR_KEY = "shopsim.instructor.v1";
 
 export type Status = "idle" | "loading" | "ok" | "error";
+
+/** An offline challenge opened from a file or an offline code (no server involved). */
+export interface OfflinePlay {
+  code: string;
+  scenarioId: string;
+  seed: string;
+  /** From a challenge file only (a bare code carries just the market). */
+  className: string | null;
+  difficulty: Difficulty | null;
+  deadline: string | null;
+  from: "file" | "code";
+}
 
 export interface InstructorEntry {
   code: string;
@@ -59,6 +72,8 @@ export interface ChallengeData {
     error: ApiFailure | null;
   };
   trainee: { status: Status; name: string | null; detail: TraineeDetailView | null; error: ApiFailure | null };
+  /** The offline challenge opened on the entry screen, or why it could not be opened. */
+  offline: { status: "idle" | "ok" | "error"; challenge: OfflinePlay | null; error: OfflineError | null };
 }
 
 export interface ChallengeActions {
@@ -83,6 +98,12 @@ export interface ChallengeActions {
   exportCsv(): Promise<{ blob: Blob; file: string } | null>;
   closeClass(): Promise<boolean>;
   leave(): void;
+  /** Opens an offline challenge from its code; false (with `offline.error`) if the code is wrong. */
+  openOfflineCode(raw: string): boolean;
+  /** Opens an offline challenge file's text; false (with `offline.error`) if it is not a good file. */
+  openChallengeFile(text: string): boolean;
+  /** Starts the offline challenge's market; the run file records the player's name and the code. */
+  playOffline(): boolean;
 }
 
 export type ChallengeStore = ChallengeData & ChallengeActions;
@@ -125,6 +146,7 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
       create: { status: "idle", created: null, error: null },
       klass: { status: "idle", code: null, challenge: null, submissions: [], rows: [], error: null },
       trainee: { status: "idle", name: null, detail: null, error: null },
+      offline: { status: "idle", challenge: null, error: null },
 
       async lookupCode(raw) {
         const code = normaliseCodeInput(raw);
@@ -275,6 +297,60 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
       leave() {
         set({ active: null, submit: { status: "idle", result: null, error: null } });
         persist();
+      },
+
+      openOfflineCode(raw) {
+        const r = parseOfflineCode(raw);
+        if (!r.ok) {
+          set({ offline: { status: "error", challenge: null, error: r.error } });
+          return false;
+        }
+        const { code, scenario, seed } = r.value;
+        const challenge: OfflinePlay = {
+          code,
+          scenarioId: scenario.id,
+          seed,
+          className: null,
+          difficulty: null,
+          deadline: null,
+          from: "code",
+        };
+        set({ offline: { status: "ok", challenge, error: null } });
+        return true;
+      },
+
+      openChallengeFile(text) {
+        const r = parseChallengeFile(text);
+        if (!r.ok) {
+          set({ offline: { status: "error", challenge: null, error: r.error } });
+          return false;
+        }
+        const c = r.value;
+        const challenge: OfflinePlay = {
+          code: c.code,
+          scenarioId: c.scenario.id,
+          seed: c.seed,
+          className: c.className || null,
+          difficulty: c.difficulty,
+          deadline: c.deadline,
+          from: "file",
+        };
+        set({ offline: { status: "ok", challenge, error: null } });
+        return true;
+      },
+
+      playOffline() {
+        const c = get().offline.challenge;
+        const player = get().traineeName.trim();
+        if (!c || !player) return false;
+        // Not the online `active` challenge: the debrief offers the run file, not a submission.
+        set({ active: null, submit: { status: "idle", result: null, error: null } });
+        persist();
+        return game.getState().startScenario(c.scenarioId, c.seed, {
+          player: player.slice(0, 64),
+          ...(c.className ? { className: c.className } : {}),
+          challenge: c.code,
+        });
       },
     };
   });

@@ -13,6 +13,7 @@ import {
   newRunFile,
   parseRunFile,
   type RunFile,
+  type RunMeta,
   replayRun,
   type Scenario,
   scoreRun,
@@ -61,7 +62,8 @@ export type Screen =
   | "leaderboard"
   | "instructor"
   | "instructorClass"
-  | "trainee";
+  | "trainee"
+  | "instructorRank";
 
 /** Screens opened "on the side" (glossary, settings, dashboard): `back()` returns to the caller. */
 export const ASIDE_SCREENS: readonly Screen[] = ["glossary", "settings", "dashboard"];
@@ -111,7 +113,8 @@ export interface GameData {
 }
 
 export interface GameActions {
-  startScenario(id: string, seed: string): boolean;
+  /** `meta` labels the run file (player name, class, offline challenge code); it never changes play. */
+  startScenario(id: string, seed: string, meta?: RunMeta): boolean;
   /** Adds or replaces a pending decision. Returns the error (and changes nothing) if invalid. */
   propose(decision: Decision): DecisionError | null;
   /** Drops a pending decision (for setStore, only `field`). */
@@ -252,11 +255,11 @@ export function createGameStore(deps: StoreDeps) {
         settings: readSettings(storage),
         backTo: "menu",
 
-        startScenario(id, seed) {
+        startScenario(id, seed, meta) {
           const scenario = deps.getScenario(id);
           if (!scenario) return false;
           const game = newGame(scenario, seed);
-          const run = newRunFile(scenario, seed);
+          const run = newRunFile(scenario, seed, meta);
           const old = storage.getItem(SAVE_KEY_NOW());
           if (old !== null) safeSet(storage, previousKeyOf(slot), old);
           writeSave(run);

@@ -18,6 +18,7 @@ export const SCENE_OF: Record<Screen, string> = {
   instructor: "InstructorCreate",
   instructorClass: "InstructorClass",
   trainee: "TraineeTimeline",
+  instructorRank: "InstructorRank",
 };
 
 const SCREEN_SCENES = new Set(Object.values(SCENE_OF));

@@ -10,6 +10,7 @@ import { Debrief } from "./scenes/debrief";
 import { Glossary } from "./scenes/glossary";
 import { InstructorClass } from "./scenes/instructor-class";
 import { InstructorCreate } from "./scenes/instructor-create";
+import { InstructorRank } from "./scenes/instructor-rank";
 import { Leaderboard } from "./scenes/leaderboard";
 import { MainMenu } from "./scenes/main-menu";
 import { Preloader } from "./scenes/preloader";
@@ -51,6 +52,7 @@ export function createGameConfig(parent: string): Phaser.Types.Core.GameConfig {
       InstructorCreate,
       InstructorClass,
       TraineeTimeline,
+      InstructorRank,
     ],
   };
 }

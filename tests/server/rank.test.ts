@@ -26,7 +26,7 @@ describe("rank (offline instructor)", () => {
     const byScore = [...r.ranked].sort((x, y) => y.score - x.score);
     expect(r.ranked).toEqual(byScore);
     expect(r.ranked.map((x) => x.file).sort()).toEqual(["a.json", "b.json"]);
-    expect(r.duplicates).toEqual([{ file: "a-copy.json", sameAs: "a.json" }]);
+    expect(r.duplicates).toEqual([{ file: "a-copy.json", player: null, sameAs: "a.json" }]);
     expect(Object.fromEntries(r.rejected.map((x) => [x.file, x.code]))).toEqual({
       "other-seed.json": "wrong_seed",
       "edited.json": "hash_mismatch",

@@ -4,6 +4,7 @@
 // that reads across classes. Implementations must have committed a write when its promise
 // resolves (the server acknowledges a submission only after that).
 import type { ContractKpis } from "../../engine";
+import type { TimelineWeek } from "../../shared/verify-run";
 
 export interface ChallengeRecord {
   code: string;
@@ -23,18 +24,8 @@ export interface ChallengeRecord {
 /** The contract's KPIs of a verified run (the engine's `contractKpis`). */
 export type RunKpis = ContractKpis;
 
-export interface TimelineWeek {
-  week: number;
-  decisions: unknown[];
-  kpis: {
-    uv: number;
-    orders: number;
-    gmvFen: number;
-    conversionRate: number;
-    netProfitFen: number;
-    cashEndFen: number;
-  };
-}
+/** One week of a verified run (defined with the verification, src/shared/verify-run.ts). */
+export type { TimelineWeek };
 
 export interface NewSubmission {
   code: string;

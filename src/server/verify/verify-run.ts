@@ -1,166 +1,24 @@
-// Verifying one submitted run against its challenge: the same checks the CLI's `verify` makes,
-// plus "is this the challenge's market?". Runs inside a verification worker (see pool.ts) and in
-// the CLI's `rank` command. It never looks at a score the client sent: the score is recomputed.
+// Verifying one submitted run against its challenge, in a verification worker (see pool.ts):
+// the shared pure verification (src/shared/verify-run.ts, also run by the CLI's `rank` and the
+// game's offline ranking screen) with Node's native SHA-256, which gives the same digests faster.
 import { createHash } from "node:crypto";
-import { getScenario } from "../../content/scenarios";
+import type { RunFile } from "../../engine";
 import {
-  canonicalJson,
-  contractKpis,
-  ENGINE_VERSION,
-  parseRunFile,
-  type RunFile,
-  replayRun,
-  scenarioContentHash,
-  scoreRun,
-} from "../../engine";
-import type { RunKpis, TimelineWeek } from "../storage/types";
+  type ChallengeTarget,
+  runHashOf as runHashWith,
+  type VerifyOutcome,
+  verifyRunWith,
+} from "../../shared/verify-run";
 
-export interface ChallengeTarget {
-  scenarioId: string;
-  seed: string;
-  engineVersion: string;
-  contentHash: string;
-}
-
-export type RejectCode =
-  | "invalid_run"
-  | "engine_version"
-  | "wrong_scenario"
-  | "scenario_changed"
-  | "wrong_seed"
-  | "invalid_decision"
-  | "hash_mismatch"
-  | "run_incomplete"
-  | "replay_failed";
-
-export type VerifyOutcome =
-  | {
-      ok: true;
-      runHash: string;
-      score: number;
-      stars: number;
-      stateHash: string;
-      turns: number;
-      kpis: RunKpis;
-      timeline: TimelineWeek[];
-      /** The run re-serialised from its validated form (what is stored). */
-      runJson: string;
-    }
-  | {
-      ok: false;
-      runHash: string | null;
-      code: RejectCode;
-      message: string;
-      /** The engine's translatable reason, when there is one. */
-      key?: string;
-      params?: Record<string, string | number>;
-    };
-
-// A worker verifies many runs of the same few scenarios: hash each scenario's content once.
-const contentHashes = new Map<string, string>();
-function contentHashOf(scenario: NonNullable<ReturnType<typeof getScenario>>): string {
-  let h = contentHashes.get(scenario.id);
-  if (h === undefined) {
-    h = scenarioContentHash(scenario);
-    contentHashes.set(scenario.id, h);
-  }
-  return h;
-}
+export type { ChallengeTarget, RejectCode, VerifyOutcome } from "../../shared/verify-run";
 
 /** Node's native SHA-256: the same digest as the engine's pure-JS one, several times faster. */
-const nativeSha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
+export const nativeSha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
 export function runHashOf(run: RunFile): string {
-  return nativeSha256Hex(canonicalJson(run));
+  return runHashWith(run, nativeSha256Hex);
 }
 
-const KEY_TO_CODE: Record<string, RejectCode> = {
-  "err.engineVersion": "engine_version",
-  "err.scenarioId": "wrong_scenario",
-  "err.scenarioContent": "scenario_changed",
-  "err.tooManyTurns": "invalid_run",
-  "err.replayDecision": "invalid_decision",
-  "err.hashMismatch": "hash_mismatch",
-};
-
 export function verifyRun(target: ChallengeTarget, raw: unknown): VerifyOutcome {
-  const parsed = parseRunFile(raw);
-  if (!parsed.ok) return { ok: false, runHash: null, code: "invalid_run", message: parsed.error };
-  const run = parsed.run;
-  const runHash = runHashOf(run);
-  const no = (code: RejectCode, message: string, key?: string, params?: Record<string, string | number>) =>
-    ({ ok: false, runHash, code, message, ...(key ? { key, params } : {}) }) as VerifyOutcome;
-
-  if (run.engineVersion !== target.engineVersion || run.engineVersion !== ENGINE_VERSION) {
-    return no(
-      "engine_version",
-      `run was played on engine ${run.engineVersion}; this challenge needs engine ${target.engineVersion}` +
-        (target.engineVersion !== ENGINE_VERSION ? ` (the server runs ${ENGINE_VERSION})` : ""),
-      "err.engineVersion",
-      { run: run.engineVersion, engine: target.engineVersion },
-    );
-  }
-  if (run.scenario.id !== target.scenarioId) {
-    return no(
-      "wrong_scenario",
-      `run is for scenario "${run.scenario.id}"; this challenge is "${target.scenarioId}"`,
-      "err.scenarioId",
-      { run: run.scenario.id, scenario: target.scenarioId },
-    );
-  }
-  const scenario = getScenario(target.scenarioId);
-  if (!scenario) return no("wrong_scenario", `the server no longer has scenario "${target.scenarioId}"`);
-  if (run.scenario.contentHash !== target.contentHash || contentHashOf(scenario) !== target.contentHash) {
-    return no(
-      "scenario_changed",
-      `scenario "${target.scenarioId}" content differs from the challenge's (content hash)`,
-      "err.scenarioContent",
-      { id: target.scenarioId },
-    );
-  }
-  if (run.seed !== target.seed) {
-    return no("wrong_seed", "run was played on another market seed than this challenge's", "err.wrongSeed", {});
-  }
-  const replay = replayRun(run, scenario, { sha256Hex: nativeSha256Hex });
-  if (!replay.ok) {
-    return no(
-      KEY_TO_CODE[replay.error.key] ?? "replay_failed",
-      replay.error.message,
-      replay.error.key,
-      replay.error.params,
-    );
-  }
-  if (replay.state.status === "playing") {
-    return no(
-      "run_incomplete",
-      `run has ${run.turns.length} of ${scenario.weeks} weeks; submit it after the last week`,
-      "err.runIncomplete",
-      { turns: run.turns.length, weeks: scenario.weeks },
-    );
-  }
-  const score = scoreRun(scenario, replay.state);
-  const kpis: RunKpis = contractKpis(scenario, replay.state);
-  const timeline: TimelineWeek[] = replay.reports.map((r, i) => ({
-    week: i + 1,
-    decisions: run.turns[i] ?? [],
-    kpis: {
-      uv: r.kpis.uv,
-      orders: r.kpis.orders,
-      gmvFen: r.kpis.gmvFen,
-      conversionRate: r.kpis.conversionRate,
-      netProfitFen: r.kpis.netProfitFen,
-      cashEndFen: r.kpis.cashEndFen,
-    },
-  }));
-  return {
-    ok: true,
-    runHash,
-    score: score.score,
-    stars: score.stars,
-    stateHash: replay.hashes[replay.hashes.length - 1] ?? "",
-    turns: run.turns.length,
-    kpis,
-    timeline,
-    runJson: JSON.stringify(run),
-  };
+  return verifyRunWith(target, raw, nativeSha256Hex);
 }

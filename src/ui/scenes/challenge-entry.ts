@@ -1,8 +1,11 @@
 // Join a challenge: type the code the instructor gave (or open the challenge link), see which
 // market it is, give the name that goes on the leaderboard, and play that scenario and seed.
+import { getScenario } from "../../content/scenarios";
 import { bi, t } from "../../i18n";
+import { looksLikeOfflineCode } from "../../shared/offline-challenge";
 import { normaliseCodeInput } from "../../store/challenge-store";
 import { addTextInput, apiErrorText, challengeStore, dateTime, difficultyText, watchChallenge } from "../challenge-ui";
+import { armImport, disarmImport, pickRunFile } from "../run-file";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
@@ -19,6 +22,9 @@ export function codeFromLink(): string {
 export function consumeLinkCode(): void {
   linkCodeUsed = true;
 }
+
+/** Which kind of challenge the details card shows: the server's (a 6-character code) or an offline one. */
+let mode: "online" | "offline" = "online";
 
 export class ChallengeEntry extends BaseScene {
   private details: Card | null = null;
@@ -37,6 +43,7 @@ export class ChallengeEntry extends BaseScene {
 
     const fromLink = codeFromLink();
     consumeLinkCode();
+    if (fromLink) mode = "online";
     this.code = fromLink || cs.getState().lookup.code;
     const form = new Card(this, { x: 24, y: 110, w: 560, h: 400, title: t("ch.entry.form") });
     const fx = 24 + 16;
@@ -44,6 +51,13 @@ export class ChallengeEntry extends BaseScene {
     addText(this, fx, y, t("ch.entry.code"), { size: FS.body, color: C.muted });
     y += 26;
     const lookup = () => {
+      if (looksLikeOfflineCode(this.code)) {
+        mode = "offline";
+        cs.getState().openOfflineCode(this.code);
+        this.renderDetails();
+        return;
+      }
+      mode = "online";
       void cs.getState().lookupCode(this.code);
     };
     addTextInput(this, {
@@ -53,7 +67,7 @@ export class ChallengeEntry extends BaseScene {
       w: 300,
       value: this.code,
       placeholder: "ABC234",
-      maxLength: 12,
+      maxLength: 160,
       upper: true,
       onChange: (v) => {
         this.code = v;
@@ -71,7 +85,33 @@ export class ChallengeEntry extends BaseScene {
       focus: this.focus,
       onClick: lookup,
     });
-    y += 64;
+    y += 52;
+    // Offline: a challenge file from the instructor (the code above also takes offline codes).
+    new Button(this, {
+      id: "challenge.openFile",
+      x: fx,
+      y,
+      w: 212,
+      h: 36,
+      label: `▤ ${t("off.entry.openFile")}`,
+      variant: "chip",
+      size: FS.small,
+      focus: this.focus,
+      onClick: () => pickRunFile(),
+    });
+    const codeHint = addText(this, fx + 224, y - 2, t("off.entry.codeHint"), {
+      size: FS.tiny,
+      color: C.faint,
+      width: 528 - 224,
+    });
+    void codeHint;
+    armImport((text) => {
+      mode = "offline";
+      cs.getState().openChallengeFile(text);
+      this.renderDetails();
+    });
+    this.events.once("shutdown", () => disarmImport());
+    y += 52;
     addText(this, fx, y, t("ch.entry.name"), { size: FS.body, color: C.muted });
     y += 26;
     addTextInput(this, {
@@ -84,13 +124,14 @@ export class ChallengeEntry extends BaseScene {
       maxLength: 32,
       onChange: (v) => cs.getState().setName(v),
     });
-    y += 56;
+    y += 52;
     addText(this, fx, y, t("ch.entry.nameHint"), { size: FS.small, color: C.faint, width: 528 });
 
     this.renderDetails();
     watchChallenge(this, (s, prev) => {
       if (s.lookup !== prev.lookup) this.renderDetails();
     });
+    if (mode === "offline" && cs.getState().offline.challenge) this.code = cs.getState().offline.challenge?.code ?? "";
     if (fromLink) lookup();
 
     new Button(this, {
@@ -115,6 +156,10 @@ export class ChallengeEntry extends BaseScene {
     const w = DESIGN_W - x - 24;
     const card = new Card(this, { x, y: 110, w, h: 400, title: t("ch.entry.details") });
     this.details = card;
+    if (mode === "offline") {
+      this.renderOffline(card, w);
+      return;
+    }
     let y = card.contentY + 4;
     const line = (label: string, value: string, color: number = C.text) => {
       const l = addText(this, 16, y, label, { size: FS.small, color: C.muted });
@@ -195,5 +240,61 @@ export class ChallengeEntry extends BaseScene {
       color: C.warn,
     });
     card.add(hint);
+  }
+
+  /** The offline challenge opened from a file or an offline code, or why it could not be opened. */
+  private renderOffline(card: Card, w: number): void {
+    const cs = challengeStore();
+    const { offline } = cs.getState();
+    let y = card.contentY + 4;
+    if (offline.status === "error" && offline.error) {
+      const e = offline.error;
+      card.add(
+        addText(this, 16, y, `⚠ ${t(e.key, e.params)}`, { size: FS.body, color: C.bad, bold: true, width: w - 32 }),
+      );
+      return;
+    }
+    const c = offline.challenge;
+    if (!c) {
+      card.add(addText(this, 16, y, t("ch.entry.enterCode"), { size: FS.body, color: C.muted, width: w - 32 }));
+      return;
+    }
+    const line = (label: string, value: string, color: number = C.text) => {
+      const l = addText(this, 16, y, label, { size: FS.small, color: C.muted });
+      const v = addText(this, 150, y - 2, value, { size: FS.body, color, bold: true });
+      fitText(v, w - 170, 11);
+      card.add([l, v]);
+      y += 30;
+    };
+    const scenario = getScenario(c.scenarioId);
+    line(t("ch.code"), c.code, C.accentHi);
+    if (c.className) line(t("ch.class"), c.className);
+    line(t("ch.scenario"), scenario ? `${bi(scenario.title)} · ${t("ch.weeks", { n: scenario.weeks })}` : c.scenarioId);
+    line(t("ch.seed"), c.seed);
+    if (c.difficulty) line(t("ch.difficulty"), difficultyText(c.difficulty));
+    if (c.from === "file") line(t("ch.deadline"), dateTime(c.deadline));
+    line(t("off.entry.mode"), t("off.entry.offline"), C.good);
+    card.add(addText(this, 16, y + 2, t("off.entry.offlineNote"), { size: FS.small, color: C.muted, width: w - 32 }));
+    const hint = addText(this, 16, 400 - 100, "", { size: FS.small, color: C.warn });
+    card.add(hint);
+    new Button(this, {
+      id: "challenge.startOffline",
+      x: 16,
+      y: 400 - 72,
+      w: 260,
+      h: 56,
+      label: `▶ ${t("ch.entry.start")}`,
+      variant: "primary",
+      size: FS.h3,
+      focus: this.focus,
+      parent: card,
+      onClick: () => {
+        if (!cs.getState().traineeName.trim()) {
+          hint.setText(`⚠ ${t("ch.entry.needName")}`);
+          return;
+        }
+        cs.getState().playOffline();
+      },
+    });
   }
 }

@@ -3,9 +3,17 @@
 // this browser are listed so the instructor can go back to a class.
 import type Phaser from "phaser";
 import QRCode from "qrcode";
-import { BUNDLED_SCENARIOS } from "../../content/scenarios";
+import { BUNDLED_SCENARIOS, getScenario } from "../../content/scenarios";
 import { bi, t } from "../../i18n";
+import {
+  challengeFileJson,
+  challengeFileName,
+  createOfflineChallenge,
+  type OfflineChallenge,
+} from "../../shared/offline-challenge";
+import { randomSeed } from "../../store/game-store";
 import { addTextInput, apiErrorText, challengeStore, watchChallenge } from "../challenge-ui";
+import { downloadJson } from "../run-file";
 import { registerTarget } from "../test-hook";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
@@ -38,6 +46,9 @@ const form: Form = {
 
 let qrSerial = 0;
 
+/** The offline challenge last saved as a file (shown instead of the server's result until the next create). */
+let savedOffline: { challenge: OfflineChallenge; file: string } | null = null;
+
 export class InstructorCreate extends BaseScene {
   private result: Card | null = null;
   private choices: Phaser.GameObjects.GameObject[] = [];
@@ -56,7 +67,10 @@ export class InstructorCreate extends BaseScene {
     this.buildForm();
     this.renderResult();
     watchChallenge(this, (s, prev) => {
-      if (s.create !== prev.create) this.renderResult();
+      if (s.create !== prev.create) {
+        if (s.create.status !== "idle") savedOffline = null;
+        this.renderResult();
+      }
     });
     new Button(this, {
       id: "ins.back",
@@ -69,6 +83,18 @@ export class InstructorCreate extends BaseScene {
       size: FS.h3,
       focus: this.focus,
       onClick: () => this.s.goTo("menu"),
+    });
+    new Button(this, {
+      id: "ins.rank",
+      x: 260,
+      y: DESIGN_H - 84,
+      w: 260,
+      h: 56,
+      label: `≡ ${t("off.ins.rank")}`,
+      variant: "secondary",
+      size: FS.h3,
+      focus: this.focus,
+      onClick: () => this.s.goTo("instructorRank"),
     });
   }
 
@@ -125,24 +151,49 @@ export class InstructorCreate extends BaseScene {
       for (const o of this.choices) o.destroy();
       this.choices = [];
       const keep = (r: { buttons: Phaser.GameObjects.GameObject[] }) => this.choices.push(...r.buttons);
-      keep(
-        addChoice(this, {
+      // Scenario: ◀ title ▶ (nine scenarios do not fit one row of chips).
+      const list = BUNDLED_SCENARIOS;
+      const at = Math.max(
+        0,
+        list.findIndex((s) => s.id === form.scenario),
+      );
+      const cycle = (d: number) => {
+        form.scenario = list[(at + d + list.length) % list.length]?.id ?? form.scenario;
+        drawChoices();
+      };
+      const cur = list[at];
+      const arrows: [string, string, number, number][] = [
+        ["ins.scenario.prev", "◀", fx, -1],
+        ["ins.scenario.next", "▶", fx + w - 32 - 48, 1],
+      ];
+      for (const [id, label, bx, d] of arrows)
+        this.choices.push(
+          new Button(this, {
+            id,
+            x: bx,
+            y: choiceY,
+            w: 48,
+            h: 40,
+            label,
+            variant: "chip",
+            size: FS.small,
+            focus: this.focus,
+            onClick: () => cycle(d),
+          }),
+        );
+      this.choices.push(
+        new Button(this, {
           id: "ins.scenario",
-          x: fx,
+          x: fx + 56,
           y: choiceY,
-          w: w - 32,
+          w: w - 32 - 112,
           h: 40,
-          options: BUNDLED_SCENARIOS.map((s) => ({
-            value: s.id,
-            label: `${bi(s.title)} · ${t("ch.weeks", { n: s.weeks })}`,
-          })),
-          value: form.scenario,
-          focus: this.focus,
+          label: cur ? `${bi(cur.title)} · ${t("ch.weeks", { n: cur.weeks })}` : form.scenario,
+          variant: "chip",
+          selected: true,
           size: FS.small,
-          onChange: (v) => {
-            form.scenario = v;
-            drawChoices();
-          },
+          focus: this.focus,
+          onClick: () => cycle(1),
         }),
       );
       keep(
@@ -218,6 +269,43 @@ export class InstructorCreate extends BaseScene {
       focus: this.focus,
       onClick: () => this.submitForm(),
     });
+    new Button(this, {
+      id: "ins.saveOffline",
+      x: fx + 296,
+      y: 100 + 500 - 72,
+      w: w - 32 - 296,
+      h: 56,
+      label: `⤓ ${t("off.ins.saveFile")}`,
+      variant: "secondary",
+      size: FS.body,
+      focus: this.focus,
+      onClick: () => this.saveOffline(),
+    });
+  }
+
+  /** Offline: the same form as a challenge file (and its offline code), no server involved. */
+  private saveOffline(): void {
+    if (!form.className.trim()) {
+      this.message.setText(`⚠ ${t("ins.needClass")}`);
+      return;
+    }
+    const scenario = getScenario(form.scenario);
+    if (!scenario) return;
+    this.message.setText("");
+    const days = form.deadline === "1d" ? 1 : form.deadline === "7d" ? 7 : 0;
+    // Offline, everyone must get the same market from the file or code: a random seed is drawn now.
+    const seed = form.seedMode === "random" ? randomSeed() : form.seed.trim() || "class-1";
+    const challenge = createOfflineChallenge({
+      scenario,
+      seed,
+      difficulty: form.difficulty,
+      className: form.className,
+      deadline: days ? new Date(Date.now() + days * 86_400_000).toISOString() : null,
+    });
+    const file = challengeFileName(challenge);
+    downloadJson(challengeFileJson(challenge), file);
+    savedOffline = { challenge, file };
+    this.renderResult();
   }
 
   private submitForm(): void {
@@ -256,6 +344,10 @@ export class InstructorCreate extends BaseScene {
     }
     if (create.status === "loading")
       card.add(addText(this, 16, y0, t("ch.loading"), { size: FS.body, color: C.muted }));
+    if (savedOffline) {
+      this.renderOffline(card, w, savedOffline);
+      return;
+    }
     const created = create.status === "ok" ? create.created : null;
     if (created) {
       card.add(addText(this, 16, y0, t("ins.codeIs"), { size: FS.small, color: C.muted }));
@@ -315,6 +407,45 @@ export class InstructorCreate extends BaseScene {
     } else if (!created && create.status === "idle") {
       card.add(addText(this, 16, listY, t("ins.none"), { size: FS.body, color: C.muted, width: w - 32 }));
     }
+  }
+
+  /** The offline challenge just saved: its file name and the offline code in large type. */
+  private renderOffline(card: Card, w: number, saved: { challenge: OfflineChallenge; file: string }): void {
+    const y0 = card.contentY;
+    const c = saved.challenge;
+    card.add(addText(this, 16, y0, t("off.ins.offline"), { size: FS.body, bold: true, color: C.good }));
+    const cls = addText(this, 16, y0 + 30, c.className, { size: FS.body, bold: true });
+    fitText(cls, w - 32);
+    card.add(cls);
+    const sc = getScenario(c.scenario.id);
+    const what = addText(this, 16, y0 + 58, `${sc ? bi(sc.title) : c.scenario.id} · ${t("ch.seed")} ${c.seed}`, {
+      size: FS.small,
+      color: C.muted,
+    });
+    fitText(what, w - 32, 11);
+    card.add(what);
+    card.add(addText(this, 16, y0 + 96, t("off.ins.offlineCode"), { size: FS.small, color: C.muted, width: w - 32 }));
+    // Four groups a line, so a group is never broken.
+    const lines = (c.code.match(/[^-]+/g) ?? []).reduce<string[][]>((acc, g, i) => {
+      if (i % 4 === 0) acc.push([]);
+      acc[acc.length - 1]?.push(g);
+      return acc;
+    }, []);
+    const code = addText(this, 16, y0 + 126, lines.map((l) => l.join("-")).join("-\n"), {
+      size: 34,
+      bold: true,
+      color: C.accentHi,
+    });
+    fitText(code, w - 32, 20);
+    card.add(code);
+    registerTarget("ins.offlineCode", code);
+    card.add(
+      addText(this, 16, y0 + 136 + code.height, t("off.ins.saved", { file: saved.file }), {
+        size: FS.small,
+        color: C.text,
+        width: w - 32,
+      }),
+    );
   }
 
   /** Draws the link as a QR code (qrcode renders to a canvas, which becomes a texture). */
