@@ -283,7 +283,7 @@ function stockUp(c: Ctx): [Verdict, Evidence[]] {
   const weekly = last.reduce((a, r) => a + r.skus.reduce((b, k) => b + k.units, 0), 0) / Math.max(1, last.length);
   const stock = listed(c.final).reduce((a, k) => a + k.stock, 0);
   const cover = weekly > 0 ? stock / weekly : stock > 0 ? 99 : 0;
-  const v = worst(days <= 3 ? "applied" : days <= 10 ? "partial" : "missed", cover <= 6 ? "applied" : "partial");
+  const v: Verdict = days <= 3 ? (cover <= 6 ? "applied" : "partial") : days <= 10 ? "partial" : "missed";
   return [v, [ev("stockout", { days }), ev("endCover", { weeks: Math.round(cover * 10) / 10, units: stock })]];
 }
 

@@ -54,11 +54,12 @@ const BOX_W = 22;
 const BOX_H = 18;
 
 /** Listing status of each SKU: given by the caller, else from the game in the store (engine SkuLifecycle). */
-function shelfStatuses(skus: StorefrontSku[]): ShelfStatus[] {
+function shelfStatuses(scene: Phaser.Scene, skus: StorefrontSku[]): ShelfStatus[] {
   let lifecycle: Record<string, { listed: boolean; delisted: boolean }> | undefined;
   let ids: string[] = [];
   try {
-    const game = appStore().getState().game;
+    // Only the shop shows the game being played (the menu's decoration has its own SKUs).
+    const game = scene.sys.settings.key === "Shop" ? appStore().getState().game : null;
     if (game && game.skus.length === skus.length) {
       lifecycle = game.lifecycle?.skus;
       ids = game.skus.map((k) => k.id);
@@ -106,7 +107,9 @@ export function shortSkuNames(names: string[]): string[] {
 function twoLineLabel(text: string, maxWidth: number, size: number): string {
   const w = (x: string) => measureWidth(x, size, true);
   if (w(text) <= maxWidth) return text;
-  const tokens = text.match(/[\u3400-\u9fff]|\s+|[^\s\u3400-\u9fff]+/g) ?? [text];
+  let tokens: string[] = text.match(/[\u3400-\u9fff]|\s+|[^\s\u3400-\u9fff]+/g) ?? [text];
+  // A first word wider than the shelf: break it by characters.
+  if (w(tokens[0] ?? "") > maxWidth) tokens = [...text];
   let first = "";
   let i = 0;
   while (i < tokens.length && w(`${first}${tokens[i]}`.trimEnd()) <= maxWidth) first += tokens[i++];
@@ -133,6 +136,11 @@ function fitNameWithTail(
   while (n > 1 && txt.width > maxWidth) {
     n--;
     txt.setText(`${name.slice(0, n).trimEnd()}…${tail}`);
+  }
+  // Too narrow even for one character of the name: the tail alone (the colour bar says which SKU).
+  if (txt.width > maxWidth) {
+    txt.setText(tail.replace(/^\s*·\s*/, ""));
+    fitOrEllipsis(txt, maxWidth, minSize);
   }
 }
 
@@ -302,7 +310,7 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
 
   // ---- shelves --------------------------------------------------------------------------------
   const n = Math.max(1, o.skus.length);
-  const status = shelfStatuses(o.skus);
+  const status = shelfStatuses(scene, o.skus);
   // Several SKUs: drop the words all their names share, so each shelf shows what tells it apart.
   const names = o.skus.length >= 3 ? shortSkuNames(o.skus.map((k) => k.name)) : o.skus.map((k) => k.name);
   const gap = n >= 5 ? 8 : 12;
@@ -310,7 +318,7 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
   const totalW = n * unitW + (n - 1) * gap;
   const shelfTop = awningH + 44;
   const twoLines = unitW < 120;
-  const plateH = twoLines ? 48 : 30;
+  const plateH = twoLines ? 48 : 36;
   const shelfBottom = floorY - plateH - 6;
   const boards = shelfBottom - shelfTop > 90 ? 3 : 2;
   const boardGap = (shelfBottom - shelfTop) / boards;
@@ -352,7 +360,8 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
         originY: 0.5,
       });
       out.setBackgroundColor("#c0392b").setPadding(8, 2, 8, 2).setAngle(-8);
-      fitOrEllipsis(out, unitW - 4, 9);
+      if (unitW < 70) out.setPadding(3, 1, 3, 1);
+      fitOrEllipsis(out, unitW - 4, 7);
       root.add(out);
     } else if (!listed) {
       // Not on sale (a catalogue SKU not launched yet, or delisted): an empty shelf, no alarm.
@@ -363,7 +372,8 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
         originY: 0.5,
       });
       note.setBackgroundColor("rgba(10,18,34,0.7)").setPadding(4, 2, 4, 2);
-      fitOrEllipsis(note, unitW - 4, 8);
+      if (unitW < 70) note.setPadding(2, 1, 2, 1);
+      fitOrEllipsis(note, unitW - 4, 7);
       root.add(note);
     }
     g.fillStyle(C.bgDeep, listed ? 0.9 : 0.55);
@@ -386,7 +396,8 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
       },
     );
     fitOrEllipsis(label, unitW - 4, 8);
-    const stockText = t("shop.stockLabel", { n: items(sku.stock) });
+    // Narrow shelves (5–6 SKUs): the number of units alone.
+    const stockText = unitW < 60 ? items(sku.stock) : t("shop.stockLabel", { n: items(sku.stock) });
     const line = !listed || sku.stock > 0 ? stockText : `⚠ ${stockText}`;
     const st = addText(scene, sx + unitW / 2, shelfBottom + 6 + plateH - 1, line, {
       size: twoLines ? 10 : 11,

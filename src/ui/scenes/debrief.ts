@@ -504,9 +504,7 @@ export class Debrief extends BaseScene {
       const evidence = addText(this, 136, y + 21, evidenceText(r), {
         size: FS.tiny,
         color: C.text,
-        width: w - 136 - rightW - 16,
-        maxLines: big ? 2 : 1,
-        lineSpacing: 2,
+        ...(big ? { width: w - 136 - rightW - 16, maxLines: 2, lineSpacing: 2 } : {}),
       });
       if (!big) fitEllipsis(evidence, w - 136 - rightW - 16, 10);
       const tbv = ref.recap[i]?.verdict ?? "missed";
