@@ -7,6 +7,7 @@ import double11Json from "../../scenarios/double11.json";
 import feedadsJson from "../../scenarios/feedads.json";
 import kolJson from "../../scenarios/kol.json";
 import launchJson from "../../scenarios/launch.json";
+import privateJson from "../../scenarios/private.json";
 import sandboxJson from "../../scenarios/sandbox.json";
 import seasonJson from "../../scenarios/season.json";
 import serviceJson from "../../scenarios/service.json";
@@ -22,6 +23,7 @@ const RAW: Record<string, unknown> = {
   feedads: feedadsJson,
   kol: kolJson,
   community: communityJson,
+  private: privateJson,
   season: seasonJson,
   sandbox: sandboxJson,
 };

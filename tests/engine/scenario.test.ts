@@ -276,6 +276,7 @@ describe("check-scenario: references and locked levers (issue 4)", () => {
       "feedads",
       "kol",
       "community",
+      "private",
       "season",
       "sandbox",
     ]) {

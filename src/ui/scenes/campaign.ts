@@ -15,6 +15,9 @@ import { drawLock } from "../widgets/icons";
 import { addText, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
+/** The campaign path (3 × 3 board); the sandbox is free play, opened by a button below the board. */
+const CAMPAIGN = BUNDLED_SCENARIOS.filter((sc) => sc.id !== "sandbox");
+
 /** Last export/import result, kept across the scene restart that follows it. */
 let status: { ok: boolean; text: string } | null = null;
 
@@ -90,11 +93,11 @@ export class Campaign extends BaseScene {
     board.fillStyle(C.panel, 0.55);
     board.fillRoundedRect(x0 - 12, y0 - 12, cols * cw + (cols - 1) * gapX + 24, 3 * ch + 2 * gapY + 24, 16);
     const path = this.add.graphics();
-    const slots = Math.max(BUNDLED_SCENARIOS.length, cols * 3);
+    const slots = Math.max(CAMPAIGN.length, cols * 3);
     for (let i = 1; i < slots; i++) {
       const a = pos(i - 1);
       const b = pos(i);
-      const done = i < BUNDLED_SCENARIOS.length;
+      const done = i < CAMPAIGN.length;
       path.lineStyle(done ? 10 : 4, done ? C.shelf : C.line, done ? 0.9 : 0.6);
       path.lineBetween(a.x + cw / 2, a.y + ch / 2, b.x + cw / 2, b.y + ch / 2);
       if (!done) {
@@ -102,9 +105,9 @@ export class Campaign extends BaseScene {
         path.fillCircle(b.x + cw / 2, b.y + ch / 2, 10);
       }
     }
-    BUNDLED_SCENARIOS.forEach((sc, i) => {
+    CAMPAIGN.forEach((sc, i) => {
       const { x, y } = pos(i);
-      const prev = BUNDLED_SCENARIOS[i - 1];
+      const prev = CAMPAIGN[i - 1];
       const unlocked = !prev || (progress[prev.id]?.stars ?? 0) >= 1;
       const p = progress[sc.id];
       const card = new Card(this, {
@@ -170,6 +173,33 @@ export class Campaign extends BaseScene {
         });
         card.add([icon, lock]);
       }
+    });
+    this.drawFreePlay(x0 + 200, y0 + 3 * ch + 2 * gapY + 20, cols * cw + (cols - 1) * gapX - 200);
+  }
+
+  /** Free play (the sandbox) after the last campaign scenario, opened by its first star. */
+  private drawFreePlay(x: number, y: number, w: number): void {
+    const sb = getScenario("sandbox");
+    const last = CAMPAIGN[CAMPAIGN.length - 1];
+    if (!sb) return;
+    const open = !last || (this.s.progress[last.id]?.stars ?? 0) >= 1;
+    new Button(this, {
+      id: open ? `campaign.play.${sb.id}` : `campaign.locked.${sb.id}`,
+      x,
+      y,
+      w,
+      h: 48,
+      label: open
+        ? `▶ ${bi(sb.title)}`
+        : `${bi(sb.title)} · ${t("campaign.locked", { prev: last ? bi(last.title) : "" })}`,
+      variant: "secondary",
+      size: FS.body,
+      enabled: open,
+      focus: this.focus,
+      onClick: () => {
+        status = null;
+        this.s.startScenario(sb.id, DEFAULT_SEED);
+      },
     });
   }
 
