@@ -105,6 +105,22 @@ function quoteKey(key: string): string {
   return q;
 }
 
+/** Keys in UTF-16 code-unit order, as compareKeys orders them (keys are distinct). */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 24) return keys.sort(compareKeys);
+  // Insertion sort: state objects have a handful of keys, and this beats Array#sort on them.
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > k) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
 function writeFast(value: unknown, depth: number): string {
   if (value === null) return "null";
   switch (typeof value) {
@@ -134,8 +150,7 @@ function writeFast(value: unknown, depth: number): string {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) throw GIVE_UP;
   const rec = value as Record<string, unknown>;
-  // Default sort compares UTF-16 code units, as compareKeys does (keys are distinct).
-  const keys = Object.keys(rec).sort();
+  const keys = sortKeys(Object.keys(rec));
   let out = "{";
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;

@@ -112,6 +112,15 @@ describe("canonicalJson fast path", () => {
     );
   });
 
+  it("sorts objects with many keys, integer-like ones included, by code units", () => {
+    const keys = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? String(i * 7) : `k${(i * 37) % 61}é${i}`));
+    const obj = Object.fromEntries(keys.map((k, i) => [k, i]));
+    expect(canonicalJson(obj)).toBe(reference(obj));
+    expect(canonicalJson({ small: obj, b: { "10": 1, "9": 2, a: 3 } })).toBe(
+      reference({ small: obj, b: { "10": 1, "9": 2, a: 3 } }),
+    );
+  });
+
   it("handles nesting deeper than the fast writer goes (the full writer takes over)", () => {
     let deep: unknown = { leaf: [1, "x"] };
     for (let i = 0; i < 400; i++) deep = i % 2 ? { d: deep } : [deep];
