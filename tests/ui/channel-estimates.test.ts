@@ -182,8 +182,8 @@ describe("pending lines", () => {
     ];
     const zh = d.map((x) => channelPendingLine(sc, x as Parameters<typeof channelPendingLine>[1]));
     expect(zh).toEqual([
-      "搜索推广：便携榨汁杯 300ml，日预算 ¥200.00，1 个关键词",
-      "达人 小A的好物分享 推广 便携榨汁杯 300ml（¥200.00）",
+      "搜索推广：¥200.00/天，1 个关键词",
+      "达人：小A的好物分享（¥200.00）",
       "小红书：2 篇/周，图文，系列",
       "社群：线上线下活动",
       "私域：包裹卡开启，入群券 ¥10.00，推送 2 次/周，会员价 5% 折扣",
@@ -194,7 +194,7 @@ describe("pending lines", () => {
     ]);
     setLang("en");
     expect(channelPendingLine(sc, d[2] as Parameters<typeof channelPendingLine>[1])).toBe(
-      "Xiaohongshu: 2 posts/wk, Article, Series",
+      "Xiaohongshu: 2 a week, Article, Series",
     );
   });
   it("one line per KOL and per platform, each withdrawn by its id", () => {

@@ -28,7 +28,7 @@ export const zh = {
   "lifecycle.delistHelp": "停止销售：访客转向其他商品，剩余库存变成滞销品。",
   "lifecycle.delistBtn": "下架（剩余库存 {stock}）",
   "lifecycle.launch": "上新",
-  "lifecycle.launchHelp": "从商品目录上架新品：新品扶持带来第一批流量。",
+  "lifecycle.launchHelp": "从商品目录上架新品：新品扶持带来第一批流量。上新后记得去库存补货。",
   "lifecycle.launchBtn": "上新（{cost} + {h} 小时设计）",
   "lifecycle.planned": "✓ 本周执行 · 撤销",
   "lifecycle.delistedNote": "这个商品已不在售。",
@@ -68,7 +68,8 @@ export const en: Record<keyof typeof zh, string> = {
   "lifecycle.delistHelp": "Stop selling: visitors go to the other listings; stock left becomes dead stock.",
   "lifecycle.delistBtn": "Delist (stock left {stock})",
   "lifecycle.launch": "Launch",
-  "lifecycle.launchHelp": "List a new product from the catalogue: the new-item boost brings its first visitors.",
+  "lifecycle.launchHelp":
+    "List a new product from the catalogue: the new-item boost brings its first visitors. Order stock for it in Stock.",
   "lifecycle.launchBtn": "Launch ({cost} + {h} design h)",
   "lifecycle.planned": "✓ This week · undo",
   "lifecycle.delistedNote": "This product is no longer on sale.",

@@ -34,7 +34,6 @@ export function channelPendingLine(sc: Scenario, d: ChannelDecision): string {
   switch (d.type) {
     case "setSearchAds":
       return t("channels.pending.search", {
-        sku: skuName(d.sku),
         budget: money(d.dailyBudgetFen),
         n: d.bids.length,
       });
@@ -42,7 +41,6 @@ export function channelPendingLine(sc: Scenario, d: ChannelDecision): string {
       const k = sc.market.kols?.find((x) => x.id === d.kol);
       return t("channels.pending.kol", {
         kol: k ? bi(k.name) : d.kol,
-        sku: skuName(d.sku),
         fee: money(k?.feeFen ?? 0),
       });
     }

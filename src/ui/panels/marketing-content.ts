@@ -63,7 +63,7 @@ export function buildContentSub(ctx: PanelCtx, y: number): void {
   y += loadLine(ctx, y);
   const err = addErrorLine(scene, root, 16, y, w - 32, ctx.errors.get("marketing.content"));
   if (err) y += err.height + 4;
-  const rowH = Math.min(104, Math.floor((ctx.h - y - 8) / Math.max(1, platforms.length)));
+  const rowH = Math.min(114, Math.floor((ctx.h - y - 8) / Math.max(1, platforms.length)));
   for (const platform of platforms) {
     contentRow(ctx, platform, y, rowH - 6);
     y += rowH;
@@ -92,7 +92,7 @@ function contentRow(ctx: PanelCtx, platform: SocialPlatform, y: number, h: numbe
   // Left: platform, followers, last week.
   const lw = 196;
   const name = addText(scene, 28, y + 8, t(`channels.platform.${platform}`), { size: FS.body, bold: true });
-  const fol = addText(scene, 28, y + 32, t("channels.kol.followers", { n: compact(plan.followers) }), {
+  const fol = addText(scene, 28, y + 30, t("channels.kol.followers", { n: compact(plan.followers) }), {
     size: FS.small,
     color: C.muted,
   });
@@ -108,7 +108,7 @@ function contentRow(ctx: PanelCtx, platform: SocialPlatform, y: number, h: numbe
         gain: last.followerGain >= 0 ? `+${group(last.followerGain)}` : group(last.followerGain),
       })
     : t("channels.content.lastNone");
-  const lt = addText(scene, 28, y + 52, lastText, {
+  const lt = addText(scene, 28, y + 50, lastText, {
     size: FS.tiny,
     color: last ? C.text : C.faint,
     width: lw - 8,
@@ -122,7 +122,7 @@ function contentRow(ctx: PanelCtx, platform: SocialPlatform, y: number, h: numbe
     id: `marketing.content.${platform}.posts`,
     x: cx,
     y: y + 8,
-    w: 136,
+    w: 150,
     h: 36,
     value: plan.postsPerWeek,
     min: 0,
@@ -135,9 +135,9 @@ function contentRow(ctx: PanelCtx, platform: SocialPlatform, y: number, h: numbe
   });
   addChoice<ContentFormat>(scene, {
     id: `marketing.content.${platform}.format`,
-    x: cx + 146,
+    x: cx + 160,
     y: y + 8,
-    w: 222,
+    w: 208,
     h: 36,
     gap: 4,
     size: FS.tiny,

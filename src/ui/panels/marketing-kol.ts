@@ -65,6 +65,51 @@ export function buildKolSub(ctx: PanelCtx, y: number): void {
     const cy = y + Math.floor(i / perRow) * (ch + gap);
     kolCard(ctx, k, x, cy, cw, ch, sku);
   });
+  // A free slot in the last row holds last week's KOL totals and the long tail of earlier posts.
+  const n = roster.length;
+  if (n % perRow !== 0) {
+    const x = 16 + (n % perRow) * (cw + gap);
+    const cy = y + Math.floor(n / perRow) * (ch + gap);
+    summaryCard(ctx, x, cy, cw, ch);
+  }
+}
+
+function summaryCard(ctx: PanelCtx, x: number, y: number, cw: number, ch: number): void {
+  const { scene, root } = ctx;
+  const bg = scene.add.rectangle(x, y, cw, ch, C.bgDeep).setOrigin(0, 0).setRounded(RADIUS);
+  bg.setStrokeStyle(1, C.line);
+  const title = addText(scene, x + 10, y + 8, t("channels.lastWeek"), { size: FS.small, bold: true, color: C.muted });
+  root.add([bg, title]);
+  const r = ctx.lastReport?.marketing;
+  const lines: string[] = [];
+  if (r && (r.kols.length > 0 || r.kolCarry.visitors > 0)) {
+    const fee = r.kols.reduce((a, k) => a + k.feeFen, 0);
+    const gmv = r.kols.reduce((a, k) => a + k.gmvFen, 0);
+    lines.push(
+      t("channels.kol.sumPosts", { n: r.kols.length }),
+      t("channels.spend", { v: money(fee) }),
+      t("channels.gmv", { v: money(gmv) }),
+      t("channels.roi", { v: fixed(fee > 0 ? gmv / fee : 0, 2) }),
+      t("channels.kol.tail", { v: r.kolCarry.visitors, orders: r.kolCarry.orders }),
+    );
+  }
+  const body = addText(scene, x + 10, y + 34, lines.length > 0 ? lines.join("\n") : t("channels.kol.sumNone"), {
+    size: FS.tiny,
+    color: lines.length > 0 ? C.text : C.faint,
+    width: cw - 20,
+    lineSpacing: 4,
+  });
+  const note = addText(scene, x + 10, y + ch - 10, t("channels.kol.tip"), {
+    size: FS.tiny,
+    color: C.faint,
+    width: cw - 20,
+    lineSpacing: 2,
+    originY: 1,
+  });
+  root.add(body);
+  // The tip only where it has room under the figures.
+  if (body.y + body.height + 6 <= note.y - note.height) root.add(note);
+  else note.destroy();
 }
 
 type Kol = NonNullable<PanelCtx["scenario"]["market"]["kols"]>[number];
@@ -114,16 +159,26 @@ function kolCard(ctx: PanelCtx, k: Kol, x: number, y: number, cw: number, ch: nu
     root.add(scene.add.rectangle(bx, barY, segW, 8, SEG_COLORS[gi % SEG_COLORS.length]).setOrigin(0, 0));
     bx += segW;
   });
-  // Last week's post, just above the button.
+  // Just above the button: the product booked for this week, else last week's post for us.
   const last = ctx.lastReport?.marketing?.kols.find((r) => r.kol === k.id);
+  const bookedFor = hire ? scenario.skus.find((s) => s.id === hire.sku) : undefined;
   const lastText = addText(
     scene,
     ix,
     y + ch - 40,
-    last
-      ? t("channels.kol.last", { n: compact(last.interactions), orders: last.orders, roi: fixed(last.roi, 2) })
-      : t("channels.kol.notLast"),
-    { size: FS.tiny, color: last ? C.text : C.faint, width: iw, maxLines: 2, lineSpacing: 1, originY: 1 },
+    bookedFor
+      ? t("channels.kol.bookedFor", { sku: bi(bookedFor.name) })
+      : last
+        ? t("channels.kol.last", { n: compact(last.interactions), orders: last.orders, roi: fixed(last.roi, 2) })
+        : t("channels.kol.notLast"),
+    {
+      size: FS.tiny,
+      color: bookedFor ? C.accentHi : last ? C.text : C.faint,
+      width: iw,
+      maxLines: 2,
+      lineSpacing: 1,
+      originY: 1,
+    },
   );
   root.add(lastText);
   const pending = ctx.pending.some((p) => p.type === "hireKol" && p.kol === k.id);
