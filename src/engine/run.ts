@@ -104,6 +104,8 @@ export interface ReplayOptions {
   checkHashes?: boolean;
   /** The SHA-256 to chain state hashes with (the same digest; a native one is faster than the default). */
   sha256Hex?: Sha256Hex;
+  /** scenarioContentHash(scenario), when the caller has it already (a verification worker caches it). */
+  contentHash?: string;
 }
 
 /** Replays a run from its seed; refuses other engine/scenario versions; checks every hash. */
@@ -126,7 +128,7 @@ export function replayRun(run: RunFile, scenario: Scenario, opts: ReplayOptions 
       `run is for scenario "${run.scenario.id}", not "${scenario.id}"`,
     );
   }
-  const contentHash = scenarioContentHash(scenario);
+  const contentHash = opts.contentHash ?? scenarioContentHash(scenario);
   if (run.scenario.contentHash !== contentHash) {
     return fail(
       "err.scenarioContent",

@@ -140,7 +140,7 @@ export function verifyRunWith(target: ChallengeTarget, raw: unknown, sha: Sha256
   if (run.seed !== target.seed) {
     return no("wrong_seed", "run was played on another market seed than this challenge's", "err.wrongSeed", {});
   }
-  const replay = replayRun(run, scenario, { sha256Hex: sha });
+  const replay = replayRun(run, scenario, { sha256Hex: sha, contentHash: contentHashOf(scenario) });
   if (!replay.ok) {
     return no(
       KEY_TO_CODE[replay.error.key] ?? "replay_failed",
