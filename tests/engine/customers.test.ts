@@ -1,6 +1,7 @@
 // Domain D, customers and private domain: repurchase (BG/NBD-like), P2.3a owned audience, P2.3b respect
-// the audience. Experiments use common random numbers (same seeds in both arms) on the sandbox scenario
-// (the only one with `market.customers`), changing only the private-domain lever. Bands were set from the
+// the audience. Experiments use common random numbers (same seeds in both arms) on the sandbox (a durable
+// product, 26 weeks) and the private scenario (consumables, 12 weeks), changing only the private-domain
+// lever. Scenarios without `market.customers` never run this model (launch is checked). Bands were set from the
 // measured means with margins that catch a sign flip or an order-of-magnitude change; measured values are
 // in the test names (SHOPSIM_REPORT=1 prints them again).
 import fc from "fast-check";
