@@ -1,7 +1,7 @@
 // Dev tool: play a scenario to its end in the built game (clicking shop.endWeek / report.continue,
 // with a few store decisions in week 1 so the recap has something applied), then screenshot each
 // debrief page (summary, compare, recap) in zh-CN and en, at 1280×720 and 844×390 (phone landscape).
-// Serves $DIST (default dist/). Usage (after `npx vite build [--outDir $DIST]`):
+// PHONE=0 skips the phone size. Serves $DIST (default dist/). Usage (after `npx vite build [--outDir $DIST]`):
 //   node scripts/shot-debrief.mjs [scenario] [seed] [outDir]      e.g. node scripts/shot-debrief.mjs launch shot-1 /tmp/shots
 // Writes <outDir>/debrief-<scenario>-<page>-<lang>[-phone].png and prints any text that spills out of its card.
 import { mkdirSync } from "node:fs";
@@ -14,7 +14,7 @@ const server = await serveDir(process.env.DIST || "dist");
 const browser = await launchBrowser();
 let spilled = 0;
 try {
-  for (const phone of [false, true]) {
+  for (const phone of process.env.PHONE === "0" ? [false] : [false, true]) {
     const viewport = phone ? { width: 844, height: 390 } : { width: 1280, height: 720 };
     const ctx = await browser.newContext({ viewport });
     const { page, errors } = await openGame(ctx, server.url);

@@ -466,7 +466,15 @@ export class Debrief extends BaseScene {
       };
     const recap = traineeRecap.recap;
     const w = DESIGN_W - 48;
-    const card = new Card(this, { x: 24, y: 96, w, h: 444, title: t("debrief.recapTitle") });
+    // As tall as the goals need (at most down to the run info line).
+    const rowsH = Math.min(72, Math.floor((444 - 52 - 8) / Math.max(1, recap.length)));
+    const card = new Card(this, {
+      x: 24,
+      y: 96,
+      w,
+      h: Math.min(444, 52 + rowsH * recap.length + 8),
+      title: t("debrief.recapTitle"),
+    });
     const count = (r: GoalRecap[], v: Verdict) => r.filter((g) => g.verdict === v).length;
     const sum = addText(
       this,
@@ -485,7 +493,7 @@ export class Debrief extends BaseScene {
     const g = this.add.graphics();
     card.addAt(g, 1);
     const top = card.contentY;
-    const rowH = Math.min(72, Math.floor((444 - top - 8) / Math.max(1, recap.length)));
+    const rowH = Math.min(72, Math.floor((card.bg.height - top - 8) / Math.max(1, recap.length)));
     const big = rowH >= 52;
     const rightW = 250;
     recap.forEach((r, i) => {
@@ -499,14 +507,23 @@ export class Debrief extends BaseScene {
       fitText(chip, 108, 10);
       const code = addText(this, 136, y, r.code, { size: FS.small, bold: true, color: C.accentHi });
       const goal = scenario.goals[r.goal];
-      const text = addText(this, 200, y, goal ? bi(goal.text) : "", { size: FS.small, bold: true });
-      fitEllipsis(text, w - 200 - rightW - 16, 11);
-      const evidence = addText(this, 136, y + 21, evidenceText(r), {
+      // Tall rows (few goals): the goal may take two lines, the evidence what is left.
+      const goalW = w - 200 - rightW - 16;
+      const text = addText(this, 200, y, goal ? bi(goal.text) : "", {
+        size: FS.small,
+        bold: true,
+        ...(big ? { width: goalW, maxLines: 2, lineSpacing: 1 } : {}),
+      });
+      if (!big || text.height < 30) fitEllipsis(text, goalW, 11);
+      const ey = big ? y + Math.max(21, text.height + 1) : y + 21;
+      const evLines = big && ey + 34 <= y + rowH - 4 ? 2 : 1;
+      const evW = w - 136 - rightW - 16;
+      const evidence = addText(this, 136, ey, evidenceText(r), {
         size: FS.tiny,
         color: C.text,
-        ...(big ? { width: w - 136 - rightW - 16, maxLines: 2, lineSpacing: 2 } : {}),
+        ...(evLines === 2 ? { width: evW, maxLines: 2, lineSpacing: 2 } : {}),
       });
-      if (!big) fitEllipsis(evidence, w - 136 - rightW - 16, 10);
+      if (evLines === 1) fitEllipsis(evidence, evW, 10);
       const tbv = ref.recap[i]?.verdict ?? "missed";
       const tb = addText(this, w - 16, y, t("debrief.recapTextbook", { v: t(`recap.${tbv}`) }), {
         size: FS.tiny,
