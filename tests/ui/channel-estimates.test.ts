@@ -7,6 +7,7 @@ import { type Decision, newGame, type Scenario } from "../../src/engine";
 import { setLang } from "../../src/i18n";
 import {
   bassCurve,
+  channelReturn,
   compactParts,
   contentLoad,
   currentMarketingSub,
@@ -42,6 +43,27 @@ describe("marketing sub-sections", () => {
     expect(currentMarketingSub(scenario("feedads"), undefined)).toBe("feed");
     expect(currentMarketingSub(scenario("kol"), "community")).toBe("kol");
     expect(currentMarketingSub(scenario("sandbox"), "community")).toBe("community");
+  });
+});
+
+describe("channel return for the chips", () => {
+  it("GMV over spend per channel; orders only where nothing was spent; null when it did not run", () => {
+    const report = {
+      kpis: { adSpendFen: 30_000, roas: 2 },
+      marketing: {
+        search: { spendFen: 10_000, gmvFen: 25_000, orders: 3 },
+        kols: [{ feeFen: 20_000, gmvFen: 10_000, orders: 1 }],
+        kolCarry: { visitors: 10, orders: 1, gmvFen: 5_000 },
+        content: [],
+        community: { activity: "topics", costFen: 0, gmvFen: 9_900, orders: 1 },
+      },
+    } as unknown as Parameters<typeof channelReturn>[0];
+    expect(channelReturn(report, "search")?.roi).toBeCloseTo(2.5);
+    expect(channelReturn(report, "kol")).toEqual({ spendFen: 20_000, gmvFen: 15_000, orders: 2, roi: 0.75 });
+    expect(channelReturn(report, "feed")?.spendFen).toBe(20_000); // simple ads: total ad spend less search
+    expect(channelReturn(report, "content")).toBeNull();
+    expect(channelReturn(report, "community")).toEqual({ spendFen: 0, gmvFen: 9_900, orders: 1, roi: null });
+    expect(channelReturn(undefined, "kol")).toBeNull();
   });
 });
 

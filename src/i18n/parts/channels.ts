@@ -35,7 +35,7 @@ export const zh = {
   "channels.search.inTitle": "标题含此词",
   "channels.search.notInTitle": "标题无此词",
   "channels.search.off": "不投",
-  "channels.search.pos": "第 {p} 位 · 每次点击 {cpc}",
+  "channels.search.pos": "第 {p} 位 · {cpc}/次点击",
   "channels.search.clicksDay": "约 {n} 次点击/天",
   "channels.search.posNone": "出价太低，排不上广告位",
   "channels.search.minBid": "底价 {v}",
@@ -172,7 +172,7 @@ export const en: Record<keyof typeof zh, string> = {
   "channels.content.plan": "{cost}/wk · {h} h",
   "channels.content.seriesWeeks": "series week {n}",
   "channels.content.last":
-    "Last wk {posts} posts · {reads} reads · {rate} interaction · {v} visitors · {orders} · followers {gain}",
+    "Last wk {posts} posts · {reads} reads · {rate} interaction · {v} visitors · {orders} · {gain} followers",
   "channels.content.lastNone": "Nothing posted last week",
   "channels.format.article": "Article",
   "channels.format.video": "Short video",

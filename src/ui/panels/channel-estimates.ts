@@ -2,7 +2,7 @@
 // marketing sub-sections a scenario has, KOL roster facts a trainee can read off a media kit, and the
 // private domain's join / push outlook. Built only from the engine's exported pure formulas (no
 // Phaser), so tests/ui can check them in Node.
-import type { GameState, Scenario } from "../../engine";
+import type { GameState, Scenario, WeekReport } from "../../engine";
 import { COMMUNITY, CONTENT_HOURS } from "../../engine/model";
 import { aliveCount, joinShare, memberCount, pushResponse, unsubscribeShare } from "../../engine/systems/customers";
 import { bassPeak, bassRate } from "../../engine/systems/lifecycle";
@@ -47,6 +47,48 @@ export function currentMarketingSub(scenario: Scenario, chosen: string | undefin
   if (chosen && (subs as string[]).includes(chosen)) return chosen as MarketingSub;
   if (scenario.market.feedAds) return "feed";
   return subs.find((s) => s !== "feed") ?? "feed";
+}
+
+/**
+ * Last week's return of one channel: spend, GMV and ROI (GMV / spend; null when nothing was spent), or
+ * null when the channel did not run. For the sub-section chips (channel ROI at a glance).
+ */
+export function channelReturn(
+  report: WeekReport | undefined,
+  sub: MarketingSub,
+): { spendFen: number; gmvFen: number; orders: number; roi: number | null } | null {
+  if (!report) return null;
+  const m = report.marketing;
+  const out = (spendFen: number, gmvFen: number, orders: number) =>
+    spendFen <= 0 && orders <= 0 ? null : { spendFen, gmvFen, orders, roi: spendFen > 0 ? gmvFen / spendFen : null };
+  switch (sub) {
+    case "feed": {
+      if (m?.feed) return out(m.feed.spendFen, m.feed.gmvFen, m.feed.orders);
+      const spend = report.kpis.adSpendFen - (m?.search?.spendFen ?? 0);
+      return spend > 0 ? { spendFen: spend, gmvFen: spend * report.kpis.roas, orders: 0, roi: report.kpis.roas } : null;
+    }
+    case "search":
+      return m?.search ? out(m.search.spendFen, m.search.gmvFen, m.search.orders) : null;
+    case "kol": {
+      if (!m || (m.kols.length === 0 && m.kolCarry.orders === 0)) return null;
+      const fee = m.kols.reduce((a, k) => a + k.feeFen, 0);
+      const gmv = m.kols.reduce((a, k) => a + k.gmvFen, 0) + m.kolCarry.gmvFen;
+      const orders = m.kols.reduce((a, k) => a + k.orders, 0) + m.kolCarry.orders;
+      return out(fee, gmv, orders);
+    }
+    case "content": {
+      if (!m || m.content.length === 0) return null;
+      return out(
+        m.content.reduce((a, c) => a + c.costFen, 0),
+        m.content.reduce((a, c) => a + c.gmvFen, 0),
+        m.content.reduce((a, c) => a + c.orders, 0),
+      );
+    }
+    case "community":
+      return m?.community && m.community.activity !== "none"
+        ? out(m.community.costFen, m.community.gmvFen, m.community.orders)
+        : null;
+  }
 }
 
 // ---------- paid search ----------

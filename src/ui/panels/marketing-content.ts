@@ -108,15 +108,7 @@ function contentRow(ctx: PanelCtx, platform: SocialPlatform, y: number, h: numbe
         gain: last.followerGain >= 0 ? `+${group(last.followerGain)}` : group(last.followerGain),
       })
     : t("channels.content.lastNone");
-  const lt = addText(scene, 28, y + 50, lastText, {
-    size: FS.tiny,
-    color: last ? C.text : C.faint,
-    width: lw - 8,
-    lineSpacing: 2,
-    maxLines: 3,
-  });
-  root.add(lt);
-  // Right: posts a week, format, series.
+  // Right: posts a week, format, series; under them this week's cost and last week's figures.
   const cx = 28 + lw;
   new Stepper(scene, {
     id: `marketing.content.${platform}.posts`,
@@ -167,12 +159,19 @@ function contentRow(ctx: PanelCtx, platform: SocialPlatform, y: number, h: numbe
   const load = platformLoad(plan.format, plan.postsPerWeek);
   const parts = [t("channels.content.plan", { cost: money(load.costFen), h: fixed(load.hours, 0) })];
   if (plan.series && plan.seriesWeeks > 0) parts.push(t("channels.content.seriesWeeks", { n: plan.seriesWeeks + 1 }));
-  const note = addText(scene, cx, y + 52, parts.join("  ·  "), {
+  const note = addText(scene, cx, y + 50, parts.join("  ·  "), {
     size: FS.tiny,
     color: plan.postsPerWeek > 0 ? C.warn : C.muted,
     width: w - 28 - cx,
   });
-  root.add(note);
+  const lt = addText(scene, cx, y + 50 + note.height + 3, lastText, {
+    size: FS.tiny,
+    color: last ? C.text : C.faint,
+    width: w - 28 - cx,
+    lineSpacing: 2,
+    maxLines: 2,
+  });
+  root.add([note, lt]);
 }
 
 export function buildCommunitySub(ctx: PanelCtx, y: number): void {

@@ -6,7 +6,7 @@ import { C, FS } from "../theme";
 import { addChoice } from "../widgets/choice";
 import { Stepper } from "../widgets/stepper";
 import { addText } from "../widgets/text";
-import { currentMarketingSub, type MarketingSub, marketingSubs } from "./channel-estimates";
+import { channelReturn, currentMarketingSub, type MarketingSub, marketingSubs } from "./channel-estimates";
 import { lastWeekStrip, listedSkus } from "./channel-ui";
 import { buildCommunitySub, buildContentSub } from "./marketing-content";
 import { buildKolSub } from "./marketing-kol";
@@ -20,14 +20,21 @@ export function buildMarketingPanel(ctx: PanelCtx): void {
   const sub = currentMarketingSub(scenario, ctx.view.sub.marketing);
   let y = 12;
   if (subs.length > 1) {
+    // Each chip carries last week's return of its channel (投入产出比, or orders when it cost nothing).
+    const subText = (s: MarketingSub): string | undefined => {
+      const r = channelReturn(ctx.lastReport, s);
+      if (!r) return undefined;
+      return r.roi !== null ? t("channels.roi", { v: fixed(r.roi, 2) }) : orders(r.orders);
+    };
+    const withSub = subs.some((s) => subText(s) !== undefined);
     const { height } = addChoice<MarketingSub>(scene, {
       id: "marketing.sub",
       x: 16,
       y,
       w: Math.min(w - 32, subs.length * 140),
-      h: 34,
+      h: withSub ? 44 : 34,
       size: FS.small,
-      options: subs.map((s) => ({ value: s, label: t(`channels.sub.${s}`) })),
+      options: subs.map((s) => ({ value: s, label: t(`channels.sub.${s}`), sub: subText(s) })),
       value: sub,
       focus: ctx.focus,
       parent: root,

@@ -85,7 +85,7 @@ export function buildSearchSub(ctx: PanelCtx, y: number): void {
   if (err) y += err.height + 4;
 
   // Keyword table.
-  const cols = { kw: 16, vol: 178, comp: 262, q: 382, bid: 446, est: 610 };
+  const cols = { kw: 16, vol: 164, comp: 264, q: 372, bid: 424, est: 588 };
   const head = (x: number, key: string) =>
     root.add(addText(scene, x, y, t(key), { size: FS.tiny, bold: true, color: C.faint }));
   head(cols.kw, "channels.search.kw");
