@@ -74,8 +74,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   "off.entry.openFile": "Open challenge file",
-  "off.entry.codeHint":
-    "Online codes have 6 characters; an offline code from your instructor is longer (starts with 1) and needs no network.",
+  "off.entry.codeHint": "Online codes have 6 characters; an offline code is longer (starts with 1), no network needed.",
   "off.entry.mode": "Mode",
   "off.entry.offline": "Offline challenge, no network needed",
   "off.entry.offlineNote":

@@ -45,6 +45,8 @@ export class ChallengeEntry extends BaseScene {
     consumeLinkCode();
     if (fromLink) mode = "online";
     this.code = fromLink || cs.getState().lookup.code;
+    const openOffline = cs.getState().offline.challenge;
+    if (!fromLink && mode === "offline") this.code = openOffline?.code ?? this.code;
     const form = new Card(this, { x: 24, y: 110, w: 560, h: 400, title: t("ch.entry.form") });
     const fx = 24 + 16;
     let y = 110 + form.contentY + 4;
@@ -131,7 +133,6 @@ export class ChallengeEntry extends BaseScene {
     watchChallenge(this, (s, prev) => {
       if (s.lookup !== prev.lookup) this.renderDetails();
     });
-    if (mode === "offline" && cs.getState().offline.challenge) this.code = cs.getState().offline.challenge?.code ?? "";
     if (fromLink) lookup();
 
     new Button(this, {

@@ -324,7 +324,7 @@ export class InstructorRank extends BaseScene {
         });
         // A rejection's reason may use the KPI columns, which such a row leaves empty.
         const width = c.key === "verdict" && !row.good ? w - 16 - c.x : c.w;
-        fitText(cell, width - 6, 11);
+        fitText(cell, width - 6, c.key === "name" ? 13 : 11);
         clipText(cell, width - 6);
         card.add(cell);
         registerTarget(`rank.row.${state.page * ROWS_PER_PAGE + i}.${c.key}`, cell);
