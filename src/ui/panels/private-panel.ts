@@ -77,7 +77,18 @@ export function buildPrivatePanel(ctx: PanelCtx): void {
       parent: root,
       onChange: (v) => set("private.coupon", { inviteCouponFen: v }),
     });
-    y = row.end(38, s.insertCard ? t("private.couponCost", { v: money(s.inviteCouponFen) }) : t("private.needCard"));
+    // With last week's new buyers: how many would join, and the most the coupons could cost.
+    const joiners = last ? Math.round(last.newCustomers * o.joinShare) : 0;
+    const hint = !s.insertCard
+      ? t("private.needCard")
+      : last && s.inviteCouponFen > 0
+        ? t("private.couponEstimate", {
+            n: group(last.newCustomers),
+            j: group(joiners),
+            v: money(joiners * s.inviteCouponFen),
+          })
+        : t("private.couponCost", { v: money(s.inviteCouponFen) });
+    y = row.end(38, hint);
   }
   {
     const row = leverRow(ctx, y, "private.pushes", t("private.pushes"), t("private.pushesHelp"), 0.5);
