@@ -3,6 +3,7 @@
 // the textbook bot. Bounded in count and time; reports, never asserts. Budget: ≥ 40 verified
 // 26-week runs per second on a 2-core machine.
 //   npm run bench:server -- [--count 400] [--concurrency 8] [--seconds 60] [--workers N]
+import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { getScenario } from "../src/content/scenarios";
@@ -23,6 +24,17 @@ const count = Math.min(5000, Math.max(1, Number(values.count)));
 const concurrency = Math.min(64, Math.max(1, Number(values.concurrency)));
 const seconds = Math.min(300, Math.max(1, Number(values.seconds)));
 const workers = values.workers ?? String(availableParallelism());
+
+/** CPU time (user + system, all threads) of a process in ms, from /proc (Linux); null elsewhere. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return Number.isFinite(ticks) ? ticks * 10 : null; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -68,6 +80,7 @@ try {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
+  const cpu0 = cpuMsOf(srv.proc.pid);
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -80,6 +93,7 @@ try {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpu1 = cpuMsOf(srv.proc.pid);
   const verified = statuses.get(201) ?? 0;
   const health = await api(srv.url, "GET", "/api/health");
   console.log(
@@ -91,6 +105,13 @@ try {
       `  throughput ${(verified / elapsed).toFixed(1)} verified runs/s   (budget ≥ 40/s)`,
       `  one verification in-process: median ${soloMs.toFixed(1)} ms → CPU ceiling with ${workers} workers ` +
         `≈ ${((Number(workers) * 1000) / soloMs).toFixed(0)} runs/s on ${workers} free cores`,
+      ...(cpu0 !== null && cpu1 !== null && latencies.length > 0
+        ? [
+            `  server CPU per submission (HTTP, SQLite and replay, all threads): ${((cpu1 - cpu0) / latencies.length).toFixed(1)} ms ` +
+              `→ ≈ ${((availableParallelism() * 1000 * latencies.length) / (cpu1 - cpu0)).toFixed(0)} runs/s on ` +
+              `${availableParallelism()} free cores (a figure the machine's other load barely changes)`,
+          ]
+        : []),
       `  latency p50 ${pct(latencies, 50).toFixed(1)} ms   p99 ${pct(latencies, 99).toFixed(1)} ms   ` +
         `max ${Math.max(...latencies).toFixed(1)} ms`,
       `  server: ${JSON.stringify(health.body.verify)}   load average before/after ${load0} / ${loadavg()[0]?.toFixed(2)} ` +
