@@ -97,31 +97,28 @@ export class Briefing extends BaseScene {
     const barX = 228;
     const barW = DESIGN_W - 48 - 300 - 20 - barX;
     addText(this, barX, DESIGN_H - 100, t("briefing.levers"), { size: FS.small, bold: true, color: C.muted });
-    const chipW = (barW - 4 * 8) / 5;
+    // All nine groups in one row: short labels; locked ones carry a padlock in the corner, open ones a ✓.
+    const gap = 6;
+    const chipW = (barW - (PANEL_LEVERS.length - 1) * gap) / PANEL_LEVERS.length;
     PANEL_LEVERS.forEach((lever, i) => {
       const open = sc.levers.includes(lever);
-      const cx = barX + i * (chipW + 8);
+      const cx = barX + i * (chipW + gap);
       const cy = DESIGN_H - 74;
       const chip = this.add
         .rectangle(cx, cy, chipW, 48, open ? 0x3a2412 : C.bgDeep)
         .setOrigin(0, 0)
         .setRounded(8);
       chip.setStrokeStyle(1, open ? C.accent : C.disabled);
-      const label = addText(
-        this,
-        cx + chipW / 2 + (open ? 0 : 8),
-        cy + 24,
-        open ? `✓ ${t(`lever.${lever}`)}` : t(`lever.${lever}`),
-        {
-          size: FS.small,
-          bold: open,
-          color: open ? C.accentHi : C.faint,
-          originX: 0.5,
-          originY: 0.5,
-        },
-      );
-      fitText(label, chipW - (open ? 12 : 30), 10);
-      if (!open) drawLock(this, label.x - label.width / 2 - 12, cy + 24, C.faint);
+      const label = addText(this, cx + chipW / 2, cy + 26, t(`lever.tab.${lever}`), {
+        size: FS.small,
+        bold: open,
+        color: open ? C.accentHi : C.faint,
+        originX: 0.5,
+        originY: 0.5,
+      });
+      fitText(label, chipW - 10, 10);
+      if (open) addText(this, cx + 5, cy + 3, "✓", { size: FS.tiny, bold: true, color: C.accentHi });
+      else drawLock(this, cx + chipW - 9, cy + 10, C.faint).setScale(0.7);
     });
 
     new Button(this, {
