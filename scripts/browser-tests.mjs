@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { challengeFlow } from "../tests/browser/challenge-flow.mjs";
 import { debriefCase } from "../tests/browser/debrief.mjs";
+import { firstWeeks } from "../tests/browser/first-weeks.mjs";
 import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
 import { offlineChallenge } from "../tests/browser/offline-challenge.mjs";
 import { panelsMarketing } from "../tests/browser/panels-marketing.mjs";
@@ -594,6 +595,8 @@ try {
     panelsOps({ newContext, url: server.url }));
   await test("(marketing) KOL cards, content, community, search, private domain and clearance change the game", () =>
     panelsMarketing({ newContext, url: server.url }));
+  await test("(weeks) every scenario's first week through the UI: each lever group changed by clicks, every report tab", () =>
+    firstWeeks({ newContext, url: server.url }));
   await test("(debrief) textbook on the same seed = CLI bot score, weekly chart, recap lists every goal code", () =>
     debriefCase({ newContext, url: server.url }));
   await test("(challenge) code entry → play → submit → verified leaderboard; instructor class, timeline, CSV", () =>
