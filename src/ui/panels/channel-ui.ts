@@ -1,7 +1,8 @@
 // Small drawing helpers shared by the 营销 and 私域 panels: the "last week" result strip, compact
 // follower counts, platform names and the listed-SKU chooser.
 import type Phaser from "phaser";
-import { bi, fixed, getLang, group, t } from "../../i18n";
+import { checkDecision, type Decision } from "../../engine";
+import { bi, fixed, getLang, group, money, t } from "../../i18n";
 import { C, FS, RADIUS } from "../theme";
 import { addChoice } from "../widgets/choice";
 import { addText } from "../widgets/text";
@@ -92,4 +93,20 @@ export function skuChooser(
     onChange,
   });
   return height;
+}
+
+/**
+ * Proposes a decision that costs cash (a KOL fee, a launch, an upgrade); when the shop cannot pay, the
+ * message says what it is for (`cashKey`, with {need} and {have}) instead of the engine's generic one.
+ */
+export function proposeWithCash(ctx: PanelCtx, fieldId: string, d: Decision, cashKey: string): void {
+  const e = checkDecision(ctx.scenario, ctx.draft, d);
+  if (e?.key === "err.cash") {
+    ctx.fieldError(
+      fieldId,
+      t(cashKey, { need: money(Number(e.params.needFen ?? 0)), have: money(Number(e.params.haveFen ?? 0)) }),
+    );
+    return;
+  }
+  ctx.propose(fieldId, d);
 }

@@ -12,6 +12,7 @@ import { addErrorLine } from "../widgets/error-line";
 import { Stepper } from "../widgets/stepper";
 import { addText } from "../widgets/text";
 import { bassCurve } from "./channel-estimates";
+import { proposeWithCash } from "./channel-ui";
 import { hoursHint } from "./hours";
 import type { PanelCtx } from "./panel-context";
 
@@ -190,7 +191,7 @@ export function buildLifecycle(ctx: PanelCtx, skuId: string, y: number): void {
             () =>
               planned
                 ? ctx.withdraw("product.lifecycle.launch", "launch", skuId)
-                : ctx.propose("product.lifecycle.launch", { type: "launch", sku: skuId }),
+                : proposeWithCash(ctx, "product.lifecycle.launch", { type: "launch", sku: skuId }, "lifecycle.noCash"),
             { x: cx, y: cy, w: cw, selected: !!planned },
           );
           return 36;
@@ -285,7 +286,7 @@ export function buildLifecycle(ctx: PanelCtx, skuId: string, y: number): void {
           () =>
             planned
               ? ctx.withdraw("product.lifecycle.upgrade", "upgrade", skuId)
-              : ctx.propose("product.lifecycle.upgrade", { type: "upgrade", sku: skuId }),
+              : proposeWithCash(ctx, "product.lifecycle.upgrade", { type: "upgrade", sku: skuId }, "lifecycle.noCash"),
           { x: cx, y: cy, w: cw, selected: !!planned },
         );
         return 36;

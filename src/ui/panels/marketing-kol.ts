@@ -8,7 +8,7 @@ import { Button } from "../widgets/button";
 import { addErrorLine } from "../widgets/error-line";
 import { addText, fitText } from "../widgets/text";
 import { kolFacts } from "./channel-estimates";
-import { compact, listedSkus, skuChooser } from "./channel-ui";
+import { compact, listedSkus, proposeWithCash, skuChooser } from "./channel-ui";
 import type { PanelCtx } from "./panel-context";
 
 /** Segment colours for the audience bars (same order as the market's segments). */
@@ -44,7 +44,7 @@ export function buildKolSub(ctx: PanelCtx, y: number): void {
     scene,
     w - 16,
     y,
-    t("channels.kol.total", { n: hires.length, fee: money(booked), cash: money(ctx.game.cashFen) }),
+    t("channels.kol.total", { n: hires.length, fee: money(booked), cash: money(ctx.draft.cashFen) }),
     { size: FS.tiny, bold: hires.length > 0, color: hires.length > 0 ? C.accentHi : C.muted, originX: 1 },
   );
   root.add(total);
@@ -93,12 +93,18 @@ function summaryCard(ctx: PanelCtx, x: number, y: number, cw: number, ch: number
       t("channels.kol.tail", { v: r.kolCarry.visitors, orders: r.kolCarry.orders }),
     );
   }
-  const body = addText(scene, x + 10, y + 34, lines.length > 0 ? lines.join("\n") : t("channels.kol.sumNone"), {
-    size: FS.tiny,
-    color: lines.length > 0 ? C.text : C.faint,
-    width: cw - 20,
-    lineSpacing: 4,
-  });
+  const body = addText(
+    scene,
+    x + 10,
+    y + 34,
+    lines.length > 0 ? lines.join("\n") : t(r ? "channels.kol.sumNone" : "channels.noReport"),
+    {
+      size: FS.tiny,
+      color: lines.length > 0 ? C.text : C.faint,
+      width: cw - 20,
+      lineSpacing: 4,
+    },
+  );
   const note = addText(scene, x + 10, y + ch - 10, t("channels.kol.tip"), {
     size: FS.tiny,
     color: C.faint,
@@ -197,7 +203,7 @@ function kolCard(ctx: PanelCtx, k: Kol, x: number, y: number, cw: number, ch: nu
     parent: root,
     onClick: () => {
       if (hire) ctx.withdraw("marketing.kol", "hireKol", undefined, k.id);
-      else ctx.propose("marketing.kol", { type: "hireKol", kol: k.id, sku });
+      else proposeWithCash(ctx, "marketing.kol", { type: "hireKol", kol: k.id, sku }, "channels.kol.noCash");
     },
   });
 }
