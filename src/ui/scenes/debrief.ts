@@ -238,13 +238,13 @@ export class Debrief extends BaseScene {
     // Score block.
     const sb = new Card(this, { x: 24, y: 96, w: 380, h: 250, fill: C.card });
     const stars = starsText(score.stars);
-    const starText = addText(this, 190, 70, stars, { size: 72, color: C.warn, originX: 0.5, originY: 0.5 });
-    const starLabel = addText(this, 190, 128, t("debrief.stars", { n: score.stars }), {
+    const starText = addText(this, 190, 62, stars, { size: 72, color: C.warn, originX: 0.5, originY: 0.5 });
+    const starLabel = addText(this, 190, 114, t("debrief.stars", { n: score.stars }), {
       size: FS.h3,
       color: C.muted,
       originX: 0.5,
     });
-    const scoreText = addText(this, 190, 170, t("debrief.score", { score: score.score }), {
+    const scoreText = addText(this, 190, 150, t("debrief.score", { score: score.score }), {
       size: FS.h1,
       bold: true,
       originX: 0.5,
@@ -253,7 +253,7 @@ export class Debrief extends BaseScene {
     sb.add([starText, starLabel, scoreText]);
     if (game.status === "bankrupt") {
       sb.add(
-        addText(this, 190, 200, `⚠ ${t("debrief.bankrupt")}`, {
+        addText(this, 190, 198, `⚠ ${t("debrief.bankrupt")}`, {
           size: FS.small,
           color: C.bad,
           bold: true,
