@@ -557,7 +557,7 @@ export const en: Record<MessageKey, string> = {
   "ch.entry.title": "Join a challenge",
   "ch.entry.subtitle": "Enter your instructor's code, run your shop in the same market as the class, and submit.",
   "ch.entry.form": "Code and name",
-  "ch.entry.code": "Challenge code (6 characters)",
+  "ch.entry.code": "Challenge code (6 characters online, or an offline code)",
   "ch.entry.lookup": "Look up",
   "ch.entry.name": "Your name (shown on the leaderboard)",
   "ch.entry.namePlaceholder": "e.g. Li Lei",

@@ -540,7 +540,7 @@ export const zhCN = {
   "ch.entry.title": "加入挑战",
   "ch.entry.subtitle": "输入讲师给的挑战码，和全班在同一个市场里经营，最后提交成绩上榜。",
   "ch.entry.form": "挑战码与姓名",
-  "ch.entry.code": "挑战码（6 位）",
+  "ch.entry.code": "挑战码（在线 6 位，或离线码）",
   "ch.entry.lookup": "查找",
   "ch.entry.name": "你的名字（显示在排行榜上）",
   "ch.entry.namePlaceholder": "例如：张三",
