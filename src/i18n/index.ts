@@ -56,10 +56,10 @@ export function bi(text: { "zh-CN": string; en: string }, lang: Lang = current):
 export { fixed, group, money, moneyShort, percent };
 
 export function people(n: number): string {
-  return t("unit.people", { n: group(n) });
+  return t(n === 1 ? "unit.people.one" : "unit.people", { n: group(n) });
 }
 export function items(n: number): string {
-  return t("unit.items", { n: group(n) });
+  return t(n === 1 ? "unit.items.one" : "unit.items", { n: group(n) });
 }
 export function days(n: number): string {
   return t(n === 1 ? "unit.days.one" : "unit.days.other", { n: group(n) });
@@ -68,7 +68,7 @@ export function hours(n: number): string {
   return t("unit.hours", { n: fixed(n, Number.isInteger(n) ? 0 : 1) });
 }
 export function orders(n: number): string {
-  return t("unit.orders", { n: group(n) });
+  return t(n === 1 ? "unit.orders.one" : "unit.orders", { n: group(n) });
 }
 export function times(n: number): string {
   return t("unit.times", { n: fixed(n, 2) });
