@@ -175,7 +175,7 @@ export const en: Record<MessageKey, string> = {
   "inventory.pipeline": "On the way: {list}",
   "inventory.pipelineNone": "On the way: none",
   "inventory.arrival": "{qty} in {days}",
-  "inventory.reorder": "Reorder this week",
+  "inventory.reorder": "Reorder",
   "inventory.cost": "Estimated cost {cost}",
   "inventory.lead": "Lead time {days}",
   "inventory.minOrder": "Minimum order {qty}",

@@ -4,7 +4,7 @@ import Phaser from "phaser";
 import type { GameState, Scenario, WeekReport } from "../../engine";
 import { bi, fixed, moneyShort, t } from "../../i18n";
 import { C, DESIGN_W, FS } from "../theme";
-import { addText, fitText } from "../widgets/text";
+import { addText, clipText, fitText } from "../widgets/text";
 
 export const HUD_H = 64;
 
@@ -48,6 +48,7 @@ export class Hud extends Phaser.GameObjects.Container {
       },
     );
     fitText(title, 150, 10);
+    if (title.width > 150) clipText(title, 150); // long English titles must not run into 现金 Cash
     this.values.push(title, week);
     const dsr = (d.draft.dsr.description + d.draft.dsr.service + d.draft.dsr.logistics) / 3;
     const stats: [string, string, number][] = [

@@ -5,7 +5,7 @@ import { days, items, money, t } from "../../i18n";
 import { C, FS } from "../theme";
 import { addErrorLine } from "../widgets/error-line";
 import { Stepper } from "../widgets/stepper";
-import { addText } from "../widgets/text";
+import { addText, clipText, fitText } from "../widgets/text";
 import type { PanelCtx } from "./panel-context";
 import { skuCards } from "./sku-cards";
 
@@ -41,6 +41,9 @@ export function buildInventoryPanel(ctx: PanelCtx): void {
     const qty = pending && pending.type === "reorder" ? pending.qty : 0;
     const min = sc.supplier.minOrder;
     const label = addText(scene, 16, y + 11, t("inventory.reorder"), { size: FS.body, bold: true });
+    // The stepper starts at x = 150: a longer label (English) shrinks, then wraps its tail away.
+    fitText(label, 126, 11);
+    if (label.width > 126) clipText(label, 126);
     card.add(label);
     new Stepper(scene, {
       id: fieldId,
