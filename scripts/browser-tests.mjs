@@ -514,7 +514,7 @@ try {
     await ctx.close();
   });
 
-  await test("(k) no text spills out of the screen or its card, on every screen in both languages", async () => {
+  await test("(k) no text spills out of the screen or its card or overlaps another, on every screen in both languages", async () => {
     const found = [];
     for (const lang of ["zh-CN", "en"]) {
       const ctx = await newContext();
@@ -522,6 +522,8 @@ try {
       if (lang === "en") await click(page, "lang.en");
       const check = async (where) => {
         for (const o of await get(page, () => window.__shopsim.overflows())) found.push(`${lang} ${where}: ${o}`);
+        for (const o of await get(page, () => window.__shopsim.overlaps()))
+          found.push(`${lang} ${where}: overlap ${o}`);
       };
       await check("menu");
       await click(page, "menu.campaign");
@@ -547,7 +549,17 @@ try {
       await check("briefing");
       await click(page, "briefing.start");
       await waitScene(page, "Shop");
-      for (const tab of ["store", "product", "pricing", "inventory", "marketing"]) {
+      for (const tab of [
+        "store",
+        "product",
+        "pricing",
+        "promotion",
+        "inventory",
+        "marketing",
+        "private",
+        "service",
+        "team",
+      ]) {
         await click(page, `tab.${tab}`);
         await check(`shop ${tab}`);
       }

@@ -88,6 +88,8 @@ declare global {
       sfx: () => number;
       /** Texts that spill out of the screen or out of the card (panel) they sit in. */
       overflows: () => string[];
+      /** Texts drawn over another text or over a widget they do not belong to (more than 4×4 px). */
+      overlaps: () => string[];
       /** The canvas' box in page pixels. */
       canvasBox: () => { x: number; y: number; w: number; h: number };
     };
@@ -152,6 +154,45 @@ export function installTestHook(game: Phaser.Game, store: GameStoreApi): void {
         }
       };
       for (const sc of game.scene.getScenes(true)) visit(sc.children.list, null);
+      return out;
+    },
+    overlaps: () => {
+      const texts: { t: Phaser.GameObjects.Text; b: Phaser.Geom.Rectangle }[] = [];
+      const visit = (list: Phaser.GameObjects.GameObject[]) => {
+        for (const o of list) {
+          if (!isShown(o)) continue;
+          if (o.type === "Text") {
+            const t = o as Phaser.GameObjects.Text;
+            if (t.text.trim() !== "" && t.alpha > 0.05) texts.push({ t, b: t.getBounds() });
+          }
+          const children = (o as unknown as { list?: Phaser.GameObjects.GameObject[] }).list;
+          if (o.type === "Container" && children) visit(children);
+        }
+      };
+      for (const sc of game.scene.getScenes(true)) visit(sc.children.list);
+      // Two texts collide when they share more than a third of the shorter one's height (stacked lines
+      // with tight spacing only touch); a text collides with a widget it only partly covers (a label
+      // inside its own button is whole within it).
+      const overlapW = (a: Phaser.Geom.Rectangle, b: Phaser.Geom.Rectangle) =>
+        Math.min(a.right, b.right) - Math.max(a.x, b.x);
+      const overlapH = (a: Phaser.Geom.Rectangle, b: Phaser.Geom.Rectangle) =>
+        Math.min(a.bottom, b.bottom) - Math.max(a.y, b.y);
+      const within = (a: Phaser.Geom.Rectangle, b: Phaser.Geom.Rectangle) =>
+        a.x >= b.x - 2 && a.y >= b.y - 2 && a.right <= b.right + 2 && a.bottom <= b.bottom + 2;
+      const out: string[] = [];
+      for (let i = 0; i < texts.length; i++)
+        for (let j = i + 1; j < texts.length; j++) {
+          const a = texts[i]!;
+          const b = texts[j]!;
+          if (overlapW(a.b, b.b) > 4 && overlapH(a.b, b.b) > Math.min(a.b.height, b.b.height) / 3)
+            out.push(`${a.t.text} ⟷ ${b.t.text}`);
+        }
+      for (const [id, e] of registry) {
+        if (!isShown(e.obj)) continue;
+        const box = e.obj.getBounds();
+        for (const x of texts)
+          if (overlapW(box, x.b) > 4 && overlapH(box, x.b) > 4 && !within(x.b, box)) out.push(`${x.t.text} ⟷ [${id}]`);
+      }
       return out;
     },
     shoppers: () => shoppersWalking(),

@@ -2,7 +2,7 @@
 // scenario of the campaign: open its briefing, enter the shop, open every lever tab (locked ones
 // show why), make one change in each unlocked group by clicking its controls, end the week, check
 // the engine took exactly those decisions, then open every tab of the week report. No text may
-// spill out of its card and the console must stay clean, in zh-CN (and in English for two).
+// spill out of its card or overlap another text or widget, and the console must stay clean, in zh-CN (and in English for two).
 import { join } from "node:path";
 import { click, openGame, settle, targets, waitScene } from "./helpers.mjs";
 
@@ -92,6 +92,8 @@ async function clickPattern(page, pattern) {
 async function noSpill(page, where) {
   const spills = await get(page, () => window.__shopsim.overflows());
   assert(spills.length === 0, `${where}: text spills out: ${spills.slice(0, 4).join(" | ")}`);
+  const overlaps = await get(page, () => window.__shopsim.overlaps());
+  assert(overlaps.length === 0, `${where}: text overlaps: ${overlaps.slice(0, 4).join(" | ")}`);
 }
 
 async function playFirstWeek(page, id, lang) {

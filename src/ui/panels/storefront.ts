@@ -385,7 +385,8 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
       scene,
       sx + unitW / 2,
       shelfBottom + 7,
-      twoLineLabel(names[i] ?? sku.name, unitW - 6, nameSize),
+      // Wide shelves have a one-line plate: the name shrinks, then ends with an ellipsis.
+      twoLines ? twoLineLabel(names[i] ?? sku.name, unitW - 6, nameSize) : (names[i] ?? sku.name),
       {
         size: nameSize,
         bold: true,

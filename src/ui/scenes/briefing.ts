@@ -97,7 +97,7 @@ export class Briefing extends BaseScene {
     const barX = 228;
     const barW = DESIGN_W - 48 - 300 - 20 - barX;
     addText(this, barX, DESIGN_H - 100, t("briefing.levers"), { size: FS.small, bold: true, color: C.muted });
-    // All nine groups in one row: short labels; locked ones carry a padlock in the corner, open ones a ✓.
+    // All nine groups in one row with short labels.
     const gap = 6;
     const chipW = (barW - (PANEL_LEVERS.length - 1) * gap) / PANEL_LEVERS.length;
     PANEL_LEVERS.forEach((lever, i) => {
@@ -109,7 +109,7 @@ export class Briefing extends BaseScene {
         .setOrigin(0, 0)
         .setRounded(8);
       chip.setStrokeStyle(1, open ? C.accent : C.disabled);
-      const label = addText(this, cx + chipW / 2, cy + 26, t(`lever.tab.${lever}`), {
+      const label = addText(this, cx + chipW / 2, cy + 31, t(`lever.tab.${lever}`), {
         size: FS.small,
         bold: open,
         color: open ? C.accentHi : C.faint,
@@ -117,8 +117,10 @@ export class Briefing extends BaseScene {
         originY: 0.5,
       });
       fitText(label, chipW - 10, 10);
-      if (open) addText(this, cx + 5, cy + 3, "✓", { size: FS.tiny, bold: true, color: C.accentHi });
-      else drawLock(this, cx + chipW - 9, cy + 10, C.faint).setScale(0.7);
+      // The mark sits above the label (✓ open, padlock locked), so it is never only a colour.
+      if (open)
+        addText(this, cx + chipW / 2, cy + 3, "✓", { size: FS.tiny, bold: true, color: C.accentHi, originX: 0.5 });
+      else drawLock(this, cx + chipW / 2, cy + 12, C.faint).setScale(0.7);
     });
 
     new Button(this, {

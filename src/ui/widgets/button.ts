@@ -5,7 +5,7 @@ import { playSfx } from "../sfx";
 import { registerTarget } from "../test-hook";
 import { C, css, FS, RADIUS } from "../theme";
 import type { FocusManager } from "./focus";
-import { addText, fitText } from "./text";
+import { addText, clipText, fitText } from "./text";
 
 export type ButtonVariant = "primary" | "secondary" | "ghost" | "chip";
 
@@ -66,6 +66,7 @@ export class Button extends Phaser.GameObjects.Container {
       originY: 0.5,
     });
     fitText(this.label, o.w - 12);
+    if (this.label.width > o.w - 12) clipText(this.label, o.w - 12);
     this.add([this.bg, this.label]);
     if (o.sub) {
       this.sub = addText(scene, o.w / 2, o.h * 0.74, o.sub, {
@@ -75,6 +76,7 @@ export class Button extends Phaser.GameObjects.Container {
         originY: 0.5,
       });
       fitText(this.sub, o.w - 8, 9);
+      if (this.sub.width > o.w - 8) clipText(this.sub, o.w - 8);
       this.add(this.sub);
     }
     this.bg.setInteractive({ useHandCursor: true });
@@ -134,6 +136,7 @@ export class Button extends Phaser.GameObjects.Container {
   setLabel(text: string): this {
     this.label.setText(text);
     fitText(this.label, this.o.w - 12);
+    if (this.label.width > this.o.w - 12) clipText(this.label, this.o.w - 12);
     return this;
   }
 

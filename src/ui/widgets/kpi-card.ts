@@ -22,7 +22,8 @@ export function addKpiCard(scene: Phaser.Scene, o: KpiCardOpts): Card {
   const card = new Card(scene, { x: o.x, y: o.y, w: o.w, h: o.h, fill: C.card, parent: o.parent });
   const name = addText(scene, 12, 8, o.name, { size: FS.small, color: C.muted });
   fitText(name, o.w - 20, 10);
-  const value = addText(scene, 12, 28, o.value, { size: FS.kpi, bold: true });
+  // Name, value and change stacked with room between them (the value's glyph box is ~1.3× its size).
+  const value = addText(scene, 12, 25, o.value, { size: FS.kpi, bold: true });
   fitText(value, o.w - 20, 14);
   let deltaText = o.deltaNone;
   let color: number = C.faint;
@@ -31,7 +32,7 @@ export function addKpiCard(scene: Phaser.Scene, o: KpiCardOpts): Card {
     deltaText = `${arrow} ${o.delta.text}`;
     color = o.delta.good === null || o.delta.dir === 0 ? C.muted : o.delta.good ? C.good : C.bad;
   }
-  const delta = addText(scene, 12, o.h - 24, deltaText, { size: FS.tiny, color });
+  const delta = addText(scene, 12, o.h - 20, deltaText, { size: FS.tiny, color });
   fitText(delta, o.w - 20, 9);
   card.add([name, value, delta]);
   return card;
