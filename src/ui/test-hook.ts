@@ -2,7 +2,7 @@
 // debugging) can find and click it by name: window.__shopsim.targets() returns the centres of
 // the current screen's widgets in page pixels, accounting for Scale.FIT's scale and offset.
 import type Phaser from "phaser";
-import { scoreRun } from "../engine";
+import { LEVER_OF, scoreRun } from "../engine";
 import type { GameStoreApi } from "../store/game-store";
 import { chartBoxes } from "./charts/chart-host";
 import { shoppersWalking } from "./panels/storefront";
@@ -90,6 +90,8 @@ declare global {
       overflows: () => string[];
       /** Texts drawn over another text or over a widget they do not belong to (more than 4×4 px). */
       overlaps: () => string[];
+      /** The lever group of a decision type (the engine's LEVER_OF), for tests that check each group. */
+      leverOf: (type: string) => string | undefined;
       /** The canvas' box in page pixels. */
       canvasBox: () => { x: number; y: number; w: number; h: number };
     };
@@ -195,6 +197,7 @@ export function installTestHook(game: Phaser.Game, store: GameStoreApi): void {
       }
       return out;
     },
+    leverOf: (type) => (LEVER_OF as Record<string, string>)[type],
     shoppers: () => shoppersWalking(),
     sfx: () => sfxCount(),
     canvasBox: () => {

@@ -10,35 +10,6 @@ const SHOTS = "test-results/screenshots";
 /** The nine scenarios of the campaign, in order (src/content/scenarios.ts). */
 const CAMPAIGN = ["launch", "assortment", "double11", "service", "feedads", "kol", "community", "private", "season"];
 const LEVERS = ["store", "product", "pricing", "promotion", "inventory", "marketing", "private", "service", "team"];
-/** Decision type → lever group (as src/engine/decisions.ts LEVER_OF). */
-const LEVER_OF = {
-  setStore: "store",
-  setTitle: "product",
-  setImage: "product",
-  setDetail: "product",
-  clearance: "product",
-  upgrade: "product",
-  delist: "product",
-  launch: "product",
-  actOnFeedback: "product",
-  setPrice: "pricing",
-  reorder: "inventory",
-  setAds: "marketing",
-  setSearchAds: "marketing",
-  hireKol: "marketing",
-  setContent: "marketing",
-  setCommunity: "marketing",
-  setFullReduction: "promotion",
-  setCoupon: "promotion",
-  setFlashSale: "promotion",
-  setGroupBuy: "promotion",
-  setGift: "promotion",
-  endPromotion: "promotion",
-  setPrivateDomain: "private",
-  setService: "service",
-  hire: "team",
-  fire: "team",
-};
 
 /**
  * One change per lever group: candidate clicks in order, each a list of id patterns clicked in turn
@@ -72,8 +43,8 @@ function assert(cond, msg) {
 }
 
 const get = (page, fn, arg) => page.evaluate(fn, arg);
-const pendingLevers = async (page) =>
-  (await get(page, () => window.__shopsim.getState().pending)).map((d) => LEVER_OF[d.type] ?? d.type);
+const pendingLevers = (page) =>
+  get(page, () => window.__shopsim.getState().pending.map((d) => window.__shopsim.leverOf(d.type) ?? d.type));
 
 async function clickPattern(page, pattern) {
   const all = await targets(page);
@@ -141,12 +112,9 @@ async function playFirstWeek(page, id, lang) {
   if (lang === "zh-CN") await page.screenshot({ path: join(SHOTS, `first-week-${sc.id}-shop.png`) });
 
   const pending = await get(page, () => window.__shopsim.getState().pending);
-  const opened = sc.levers.filter((l) => LEVERS.includes(l));
-  for (const l of opened)
-    assert(
-      pending.some((d) => LEVER_OF[d.type] === l),
-      `${sc.id}: nothing pending for ${l}`,
-    );
+  const pendingGroups = await pendingLevers(page);
+  for (const l of sc.levers.filter((x) => LEVERS.includes(x)))
+    assert(pendingGroups.includes(l), `${sc.id}: nothing pending for ${l}`);
   await click(page, "shop.endWeek");
   await waitScene(page, "WeekReport");
   const taken = await get(page, () => window.__shopsim.getState().game.lastTurn);

@@ -104,3 +104,31 @@ export async function click(page, id, { allowDisabled = false } = {}) {
 export async function state(page, fn) {
   return page.evaluate(fn);
 }
+
+/** Starts a scenario through the test hook and opens its shop (skipping menu and briefing). */
+export async function startInShop(page, id, seed) {
+  await page.evaluate(
+    ([sid, s]) => {
+      const st = window.__shopsim.store.getState();
+      st.startScenario(sid, s);
+      st.goTo("shop");
+    },
+    [id, seed],
+  );
+  await waitScene(page, "Shop");
+}
+
+/** Ends the week from the shop; returns the week report and the new state. */
+export async function endWeekReport(page) {
+  await click(page, "shop.endWeek");
+  await waitScene(page, "WeekReport");
+  return page.evaluate(() => {
+    const s = window.__shopsim.getState();
+    return { report: s.reports.at(-1), game: s.game };
+  });
+}
+
+/** Clicks each id in turn (widgets are rebuilt after every click, so ids are looked up afresh). */
+export async function clicks(page, ...ids) {
+  for (const id of ids) await click(page, id);
+}

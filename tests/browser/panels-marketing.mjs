@@ -4,7 +4,7 @@
 // private domain and a clearance and a launch by clicking widget ids, ends the week, and checks the
 // engine's state and report. Screenshots in zh-CN go to test-results/screenshots/.
 import { join } from "node:path";
-import { click, openGame, waitScene } from "./helpers.mjs";
+import { click, clicks, endWeekReport, openGame, startInShop, waitScene } from "./helpers.mjs";
 
 const SHOTS = "test-results/screenshots";
 
@@ -16,32 +16,6 @@ const get = (page, fn, arg) => page.evaluate(fn, arg);
 const pending = (page) => get(page, () => window.__shopsim.getState().pending);
 const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 
-async function startScenario(page, id, seed) {
-  await page.evaluate(
-    ([sid, s]) => {
-      const st = window.__shopsim.store.getState();
-      st.startScenario(sid, s);
-      st.goTo("shop");
-    },
-    [id, seed],
-  );
-  await waitScene(page, "Shop");
-}
-
-/** Ends the week from the shop; returns the week report and the new state. */
-async function endWeek(page) {
-  await click(page, "shop.endWeek");
-  await waitScene(page, "WeekReport");
-  return get(page, () => {
-    const s = window.__shopsim.getState();
-    return { report: s.reports.at(-1), game: s.game };
-  });
-}
-
-async function clicks(page, ...ids) {
-  for (const id of ids) await click(page, id);
-}
-
 async function times(page, id, n) {
   for (let i = 0; i < n; i++) await click(page, id);
 }
@@ -51,7 +25,7 @@ export async function panelsMarketing({ newContext, url }) {
   const { page, errors } = await openGame(ctx, url);
 
   // ---- kol: book two KOLs from their cards (one booked, undone, booked again), plan Xiaohongshu posts ----
-  await startScenario(page, "kol", "mkt-1");
+  await startInShop(page, "kol", "mkt-1");
   await click(page, "tab.marketing"); // opens on the KOL roster in this scenario
   await clicks(page, "marketing.kol.hire.koc-amy", "marketing.kol.hire.dorm-goods", "marketing.kol.hire.koc-amy");
   let p = await pending(page);
@@ -67,7 +41,7 @@ export async function panelsMarketing({ newContext, url }) {
   const content = p.find((d) => d.type === "setContent" && d.platform === "xiaohongshu");
   assert(content?.postsPerWeek === 2 && content.series === true, `content plan: ${JSON.stringify(content)}`);
   await shot(page, "panel-marketing-content");
-  let { report, game } = await endWeek(page);
+  let { report, game } = await endWeekReport(page);
   const kols = report.marketing?.kols ?? [];
   assert(
     kols.length === 2 && kols.some((k) => k.kol === "koc-amy") && kols.some((k) => k.kol === "dorm-goods"),
@@ -82,7 +56,7 @@ export async function panelsMarketing({ newContext, url }) {
   await shot(page, "panel-marketing-kol-week2");
 
   // ---- community: an activity a week ----
-  await startScenario(page, "community", "mkt-2");
+  await startInShop(page, "community", "mkt-2");
   await clicks(page, "tab.marketing", "marketing.sub.community", "marketing.community.topics");
   p = await pending(page);
   assert(
@@ -90,13 +64,13 @@ export async function panelsMarketing({ newContext, url }) {
     `community: ${JSON.stringify(p)}`,
   );
   await shot(page, "panel-marketing-community");
-  ({ report, game } = await endWeek(page));
+  ({ report, game } = await endWeekReport(page));
   assert(report.marketing?.community?.activity === "topics", "community report shows the activity");
   assert(game.marketing.community.activity === "topics", "community activity in the state");
   assert(game.marketing.community.engagement > 0, "engagement rose");
 
   // ---- sandbox: private domain and paid search ----
-  await startScenario(page, "sandbox", "mkt-3");
+  await startInShop(page, "sandbox", "mkt-3");
   await click(page, "tab.private");
   await click(page, "private.card");
   await times(page, "private.coupon.plus", 2);
@@ -118,7 +92,7 @@ export async function panelsMarketing({ newContext, url }) {
     `search campaign: ${JSON.stringify(sa)}`,
   );
   await shot(page, "panel-marketing-search");
-  ({ report, game } = await endWeek(page));
+  ({ report, game } = await endWeekReport(page));
   const s = game.customers.settings;
   assert(
     s.insertCard && s.inviteCouponFen === 1000 && s.pushesPerWeek === 2 && s.memberOfferPct === 5,
@@ -134,7 +108,7 @@ export async function panelsMarketing({ newContext, url }) {
   await shot(page, "panel-private-week2");
 
   // ---- assortment: clearance of the pastel cup, launch of the Air ----
-  await startScenario(page, "assortment", "mkt-4");
+  await startInShop(page, "assortment", "mkt-4");
   await clicks(page, "tab.product", "product.sku.cup300-color", "product.tab.lifecycle", "product.lifecycle.clearance");
   p = await pending(page);
   const cl = p.find((d) => d.type === "clearance");
@@ -150,7 +124,7 @@ export async function panelsMarketing({ newContext, url }) {
     p.some((d) => d.type === "launch" && d.sku === "cup-air"),
     `launch: ${JSON.stringify(p)}`,
   );
-  ({ report, game } = await endWeek(page));
+  ({ report, game } = await endWeekReport(page));
   const lc = game.lifecycle.skus["cup300-color"];
   const sku = game.skus.find((k) => k.id === "cup300-color");
   assert(lc.clearancePriceFen === price && sku.priceFen === price, `clearance applied: ${JSON.stringify(lc)}`);

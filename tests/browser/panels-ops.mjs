@@ -3,7 +3,7 @@
 // hire by clicking widget ids, ends the week, and checks the engine's state and report. Screenshots
 // of each panel in zh-CN go to test-results/screenshots/.
 import { join } from "node:path";
-import { click, openGame, settle, targets, waitScene } from "./helpers.mjs";
+import { click, clicks, endWeekReport, openGame, settle, startInShop, targets, waitScene } from "./helpers.mjs";
 
 const SHOTS = "test-results/screenshots";
 
@@ -15,36 +15,9 @@ const get = (page, fn, arg) => page.evaluate(fn, arg);
 const pending = (page) => get(page, () => window.__shopsim.getState().pending);
 const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 
-async function startScenario(page, id, seed) {
-  await page.evaluate(
-    ([sid, s]) => {
-      const st = window.__shopsim.store.getState();
-      st.startScenario(sid, s);
-      st.goTo("shop");
-    },
-    [id, seed],
-  );
-  await waitScene(page, "Shop");
-}
-
-/** Ends the week from the shop; returns the week report and the new state's slices. */
-async function endWeek(page) {
-  await click(page, "shop.endWeek");
-  await waitScene(page, "WeekReport");
-  return get(page, () => {
-    const s = window.__shopsim.getState();
-    return { report: s.reports.at(-1), game: s.game };
-  });
-}
-
 async function backToShop(page) {
   await click(page, "report.continue");
   await waitScene(page, "Shop");
-}
-
-/** Clicks each id in turn (widgets are rebuilt after every click, so ids are looked up afresh). */
-async function clicks(page, ...ids) {
-  for (const id of ids) await click(page, id);
 }
 
 export async function panelsOps({ newContext, url }) {
@@ -52,7 +25,7 @@ export async function panelsOps({ newContext, url }) {
   const { page, errors } = await openGame(ctx, url);
 
   // ---- double11: 满减 and 秒杀 from the promotion panel ----
-  await startScenario(page, "double11", "ops-1");
+  await startInShop(page, "double11", "ops-1");
   await click(page, "tab.promotion");
   await click(page, "promotion.sub.fullReduction");
   await clicks(page, "promotion.fr.threshold.minus", "promotion.apply.fullReduction");
@@ -76,7 +49,7 @@ export async function panelsOps({ newContext, url }) {
   const cp = (await pending(page)).find((d) => d.type === "setCoupon");
   assert(cp && cp.minSpendFen === 0 && cp.audience === "new" && cp.faceFen === 900, `coupon: ${JSON.stringify(cp)}`);
   await shot(page, "zh-shop-promotion");
-  let { report, game } = await endWeek(page);
+  let { report, game } = await endWeekReport(page);
   assert(game.commerce.fullReduction?.thresholdFen === 19_000, "满减 not running after the week");
   assert(report.commerce.active.includes("fullReduction"), `active: ${report.commerce.active}`);
   assert(report.commerce.active.includes("flashSale"), "flash sale not in the report");
@@ -92,13 +65,13 @@ export async function panelsOps({ newContext, url }) {
     p.some((d) => d.type === "endPromotion" && d.promotion === "fullReduction"),
     `end not pending: ${JSON.stringify(p)}`,
   );
-  ({ report, game } = await endWeek(page));
+  ({ report, game } = await endWeekReport(page));
   assert(game.commerce.fullReduction === null, "满减 still running after ending it");
   assert(!report.commerce.active.includes("fullReduction"), "ended 满减 still active in the report");
   await backToShop(page);
 
   // ---- service: scripts, stock sync and courier from 客服, one more agent from 团队 ----
-  await startScenario(page, "service", "ops-1");
+  await startInShop(page, "service", "ops-1");
   await click(page, "tab.service");
   await click(page, "service.sub.chat");
   await clicks(page, "service.scripts", "service.shiftHours.plus");
@@ -131,7 +104,7 @@ export async function panelsOps({ newContext, url }) {
   await click(page, "team.sub.analyst");
   assert(!(await targets(page))["team.fix.slowReply"], "feedback fix offered with the product lever locked");
   await shot(page, "zh-shop-team");
-  ({ report, game } = await endWeek(page));
+  ({ report, game } = await endWeekReport(page));
   assert(game.team.members.service === before + 1, `service staff ${game.team.members.service}`);
   assert(report.ops.team.members.service === before + 1, "report's team did not grow");
   const pol = report.ops.service.policy;

@@ -249,6 +249,44 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
   const skuOptions = scenario.skus
     .filter((s) => draft.skus.some((k) => k.id === s.id))
     .map((s) => ({ value: s.id, label: bi(s.name) }));
+  /**
+   * The flash sale's and the group buy's first rows: which SKU, and its price below the list price
+   * (a new SKU keeps the price if it is still below that SKU's list price).
+   */
+  const skuAndPrice = (
+    kind: "flash" | "group",
+    sku: string,
+    priceFen: number,
+    set: (sku: string, price: number) => void,
+  ) => {
+    const list = listPrice(draft, sku);
+    choice<string>(
+      `promotion.${kind}.sku`,
+      t("promotion.sku"),
+      "",
+      skuOptions,
+      sku,
+      (v) => set(v, Math.min(priceFen, listPrice(draft, v) - 10)),
+      Math.min(skuOptions.length, 2),
+      30,
+    );
+    stepper(
+      `promotion.${kind}.price`,
+      t(`promotion.${kind}.price`),
+      t(`promotion.${kind}.priceHelp`, { list: money(list) }),
+      {
+        value: priceFen,
+        min: 100,
+        max: Math.max(100, list - 10),
+        step: 100,
+        fine: 10,
+        stepLabel: money10,
+        format: money,
+        set: (v) => set(sku, v),
+        hint: t("promotion.off", { pct: percent(1 - priceFen / Math.max(1, list), 0) }),
+      },
+    );
+  };
 
   switch (kind) {
     case "fullReduction": {
@@ -341,38 +379,10 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
     }
     case "flashSale": {
       const fs = f.flashSale;
-      const list = listPrice(draft, fs.sku);
-      choice<string>(
-        "promotion.flash.sku",
-        t("promotion.sku"),
-        "",
-        skuOptions,
-        fs.sku,
-        (v) => {
-          fs.sku = v;
-          fs.priceFen = Math.min(fs.priceFen, listPrice(draft, v) - 10);
-        },
-        Math.min(skuOptions.length, 2),
-        30,
-      );
-      stepper(
-        "promotion.flash.price",
-        t("promotion.flash.price"),
-        t("promotion.flash.priceHelp", { list: money(list) }),
-        {
-          value: fs.priceFen,
-          min: 100,
-          max: Math.max(100, list - 10),
-          step: 100,
-          fine: 10,
-          stepLabel: money10,
-          format: money,
-          set: (v) => {
-            fs.priceFen = v;
-          },
-          hint: t("promotion.off", { pct: percent(1 - fs.priceFen / Math.max(1, list), 0) }),
-        },
-      );
+      skuAndPrice("flash", fs.sku, fs.priceFen, (sku, price) => {
+        fs.sku = sku;
+        fs.priceFen = price;
+      });
       stepper("promotion.flash.cap", t("promotion.flash.cap"), t("promotion.flash.capHelp"), {
         value: fs.qtyCap,
         min: 10,
@@ -406,38 +416,10 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
     }
     case "groupBuy": {
       const gb = f.groupBuy;
-      const list = listPrice(draft, gb.sku);
-      choice<string>(
-        "promotion.group.sku",
-        t("promotion.sku"),
-        "",
-        skuOptions,
-        gb.sku,
-        (v) => {
-          gb.sku = v;
-          gb.groupPriceFen = Math.min(gb.groupPriceFen, listPrice(draft, v) - 10);
-        },
-        Math.min(skuOptions.length, 2),
-        30,
-      );
-      stepper(
-        "promotion.group.price",
-        t("promotion.group.price"),
-        t("promotion.group.priceHelp", { list: money(list) }),
-        {
-          value: gb.groupPriceFen,
-          min: 100,
-          max: Math.max(100, list - 10),
-          step: 100,
-          fine: 10,
-          stepLabel: money10,
-          format: money,
-          set: (v) => {
-            gb.groupPriceFen = v;
-          },
-          hint: t("promotion.off", { pct: percent(1 - gb.groupPriceFen / Math.max(1, list), 0) }),
-        },
-      );
+      skuAndPrice("group", gb.sku, gb.groupPriceFen, (sku, price) => {
+        gb.sku = sku;
+        gb.groupPriceFen = price;
+      });
       stepper("promotion.group.size", t("promotion.group.size"), t("promotion.group.sizeHelp"), {
         value: gb.groupSize,
         min: 2,
