@@ -456,7 +456,8 @@ export const en: Record<MessageKey, string> = {
   "gl.net.formula": "Gross profit − commission − ads − KOL fees − salaries − logistics − promotion cost − holding",
   "gl.net.unit": "Unit: ¥",
   "gl.turnover.name": "Stock turnover",
-  "gl.turnover.formula": "Stock at the week's end ÷ this week's average daily units sold (days); shorter ties up less cash",
+  "gl.turnover.formula":
+    "Stock at the week's end ÷ this week's average daily units sold (days); shorter ties up less cash",
   "gl.turnover.unit": "Unit: days",
   "gl.stockout.name": "Stockout days",
   "gl.stockout.formula": "Days on which buyers wanted an item that had zero stock (per SKU per day)",
