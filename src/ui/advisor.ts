@@ -2,7 +2,7 @@
 // principle (code) and section behind what happened. Derived only from the report's KPIs and
 // factors and the state the report closed on, so it needs nothing new from the engine.
 import type { GameState, Scenario, WeekReport } from "../engine";
-import { bi, fixed, percent, t } from "../i18n";
+import { bi, fixed, getLang, hasKey, percent, t } from "../i18n";
 
 export interface AdvisorNote {
   code: string;
@@ -24,6 +24,21 @@ const SECTION_OF = (code: string): string => {
   if (code.startsWith("P2.3")) return "adv.sec.2.3";
   return "adv.sec.X";
 };
+
+const CN_NUM: Record<string, string> = { 一: "1", 二: "2", 三: "3" };
+
+/**
+ * A scenario goal's lecture section ("模块二 三、私域流量的构建与运营") in the current language: as written
+ * in Chinese; in English the section's English name (its Chinese sub-topic is dropped).
+ */
+export function lectureSection(section: string): string {
+  if (getLang() === "zh-CN") return section;
+  if (section.startsWith("引言")) return t("adv.sec.X");
+  const m = /^模块([一二])\s*([一二三])、/.exec(section);
+  if (!m) return section;
+  const key = `adv.sec.${CN_NUM[m[1]!]}.${CN_NUM[m[2]!]}`;
+  return hasKey(key) ? t(key) : section;
+}
 
 export function advisorNotes(
   scenario: Scenario,

@@ -61,3 +61,16 @@ describe("advisor notes on the domain reports", () => {
     }
   });
 });
+
+describe("lecture sections in the trainee's language", () => {
+  it("keeps the Chinese text in zh-CN and names the lecture's section in English", async () => {
+    const { lectureSection } = await import("../../src/ui/advisor");
+    setLang("zh-CN");
+    expect(lectureSection("模块二 三、私域流量的构建与运营")).toBe("模块二 三、私域流量的构建与运营");
+    setLang("en");
+    expect(lectureSection("模块二 三、私域流量的构建与运营")).toBe("Module 2 §2.3 Private-domain traffic");
+    expect(lectureSection("模块一 二、主图")).toBe("Module 1 §1.2 Product management");
+    expect(lectureSection("引言")).toBe("Introduction: data drives decisions");
+    expect(lectureSection("something else")).toBe("something else");
+  });
+});

@@ -37,6 +37,7 @@ function fitEllipsis(txt: Phaser.GameObjects.Text, maxWidth: number, minSize: nu
   }
 }
 
+import { lectureSection } from "../advisor";
 import { BaseScene } from "./base-scene";
 
 type Page = "summary" | "compare" | "recap";
@@ -531,7 +532,7 @@ export class Debrief extends BaseScene {
         originX: 1,
       });
       fitText(tb, rightW - 8, 9);
-      const sec = addText(this, w - 16, y + 21, t("debrief.lecture", { section: r.section }), {
+      const sec = addText(this, w - 16, y + 21, t("debrief.lecture", { section: lectureSection(r.section) }), {
         size: FS.tiny,
         color: C.faint,
         originX: 1,
