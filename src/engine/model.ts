@@ -60,6 +60,13 @@ export const ADD_TO_CART_BASE = 0.08; // per engaged visitor; add-to-cart per se
 export const CART_TO_ORDER = 0.33; // cart abandonment ≈ 70% (Baymard)
 export const ORDER_TO_PAY = 0.93; // KNOB: no public figure for order → payment
 export const ADD_TO_CART_CAP = 0.8;
+/**
+ * 收藏 (favourites): engaged visitors who do not add to cart save the item at this multiple of the
+ * cart probability, so 收藏加购率 = (favourites + carts) ÷ UV ≈ 1.4 × the add-to-cart rate: ≈ 10% for
+ * sensible play (calibration.md: 收藏加购率 healthy 10%, band 8–12%, practitioner C). Report-only: the
+ * visits favourites bring back are inside the home source's returning visitors. KNOB.
+ */
+export const FAVOURITE_PER_CART = 0.4;
 /** Upper bound of the price multiplier (a ¥99 item at ¥59 does not sell 6× per visitor). KNOB. */
 export const PRICE_FACTOR_CAP = 4;
 /** Share of past buyers who come back to the shop's home page on a given day. KNOB. */

@@ -227,6 +227,8 @@ export interface Funnel {
   /** Visitors who stayed past the landing page (did not bounce). */
   engaged: number;
   addToCart: number;
+  /** Engaged visitors who saved the item without adding it to the cart (expected count, not drawn). */
+  favourites: number;
   orders: number;
   paid: number;
 }

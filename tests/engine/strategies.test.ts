@@ -37,6 +37,22 @@ describe("calibration: sensible (textbook) play lands in the public ranges", () 
     expect(a).toBeLessThan(0.2);
   });
 
+  it("收藏加购率 (saves + carts per visitor) is 7–14% (calibration.md: healthy 10%, band 8–12%, practitioner C; measured ≈ 11.7%), with saves 20–40% of carts", () => {
+    let uv = 0;
+    let saves = 0;
+    let carts = 0;
+    for (const r of runs)
+      for (const w of r.reports) {
+        uv += w.funnel.visitors;
+        saves += w.funnel.favourites;
+        carts += w.funnel.addToCart;
+      }
+    expect((saves + carts) / uv).toBeGreaterThan(0.07);
+    expect((saves + carts) / uv).toBeLessThan(0.14);
+    expect(saves / carts).toBeGreaterThan(0.2);
+    expect(saves / carts).toBeLessThan(0.4);
+  });
+
   it("refund rate of small electronics is 6–15% (industry compilations: electronics 8–15%, 10% default)", () => {
     const r = mean(kpis.map((k) => k.refundRate));
     expect(r).toBeGreaterThan(0.06);

@@ -6,6 +6,7 @@ import {
   ADD_TO_CART_CAP,
   BROAD_AD_INTENT,
   CART_TO_ORDER,
+  FAVOURITE_PER_CART,
   HOLDING_RATE_PER_WEEK,
   ORDER_TO_PAY,
   RETURN_DELAY_DAYS,
@@ -79,6 +80,8 @@ export function convert(ctx: DayCtx, sku: SkuState): Demand {
       acc.funnel.visitors += n;
       acc.funnel.engaged += engaged;
       acc.funnel.addToCart += carts;
+      // 收藏: an expected count (no draw, so no stream moves); rounded in the report.
+      acc.funnel.favourites += (engaged - carts) * Math.min(1, pCart * FAVOURITE_PER_CART);
       acc.funnel.orders += orders;
       s.totals.addToCart += carts;
       s.totals.pv += n + engaged * 2;

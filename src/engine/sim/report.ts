@@ -101,7 +101,7 @@ export function buildReport(
     week: before.week,
     days: acc.days,
     traffic: { ...acc.traffic },
-    funnel: acc.funnel,
+    funnel: { ...acc.funnel, favourites: Math.round(acc.funnel.favourites) },
     skus,
     ledger: acc.ledger,
     kpis,

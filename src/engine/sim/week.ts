@@ -127,7 +127,7 @@ export function newWeekAcc(s: GameState): WeekAcc {
   const acc: WeekAcc = {
     days: [],
     traffic: emptyBySource(),
-    funnel: { visitors: 0, engaged: 0, addToCart: 0, orders: 0, paid: 0 },
+    funnel: { visitors: 0, engaged: 0, addToCart: 0, favourites: 0, orders: 0, paid: 0 },
     ledger: {},
     events: [],
     reviews: [],

@@ -2,7 +2,7 @@
 // traffic by source, per-SKU rank and keywords, and what happened this week.
 import type { Kpis, WeekReport as Report } from "../../engine";
 import { LEDGER_CATEGORIES } from "../../engine";
-import { bi, fixed, items, message, money, moneyShort, orders, people, t } from "../../i18n";
+import { bi, fixed, items, message, money, moneyShort, orders, people, percent, t } from "../../i18n";
 import { advisorNotes } from "../advisor";
 import { addChart } from "../charts/chart-host";
 import { funnelOption, trafficOption, trendOption } from "../charts/report-charts";
@@ -86,6 +86,8 @@ export class WeekReport extends BaseScene {
       const now = report.kpis[k.kpi];
       let value = formatKpi(k.kpi, now);
       if (k.kpi === "adSpendFen") value = `${value} · ${t("kpi.roasShort", { v: fixed(report.kpis.roas, 2) })}`;
+      if (k.kpi === "addToCartRate" && report.kpis.uv > 0)
+        value = `${value} · ${t("kpi.favShort", { v: percent(report.funnel.favourites / report.kpis.uv, 1) })}`;
       if (k.kpi === "stockoutDays") {
         const cover = stockCoverDays(report);
         value = `${value} · ${cover === null ? t("kpi.stockCoverNone") : t("kpi.stockCoverV", { n: fixed(cover, 0) })}`;
