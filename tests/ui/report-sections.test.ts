@@ -90,3 +90,12 @@ describe("week report topic tabs", () => {
     expect(stockCoverDays({ ...r, skus: r.skus.map((s) => ({ ...s, units: 0 })) })).toBeNull();
   });
 });
+
+describe("ledger categories", () => {
+  it("every ledger category has a name in both languages (the report's money card lists them all)", async () => {
+    const { LEDGER_CATEGORIES } = await import("../../src/engine");
+    for (const c of LEDGER_CATEGORIES)
+      for (const lang of ["zh-CN", "en"] as const)
+        expect(DICTS[lang][`ledger.${c}` as keyof typeof DICTS.en], `${lang} ledger.${c}`).toBeTruthy();
+  });
+});

@@ -112,8 +112,20 @@ export function trafficOption(r: WeekReport): ChartOption {
         `${p.name}: ${t("unit.people", { n: group(p.value) })} (${percent(p.value / total, 0)})`,
     },
     grid: { left: 92, right: 110, top: 6, bottom: 24 },
-    xAxis: { type: "value", minInterval: 1, ...ax, splitNumber: 3 },
-    yAxis: { type: "category", data: src.map((s) => t(`src.${s.id}`)), ...ax },
+    // Many sources (up to eight): two value ticks that never collide, every source named, small labels.
+    xAxis: {
+      type: "value",
+      minInterval: 1,
+      ...ax,
+      splitNumber: 2,
+      axisLabel: { ...(ax as { axisLabel?: object }).axisLabel, hideOverlap: true, formatter: (v: number) => group(v) },
+    },
+    yAxis: {
+      type: "category",
+      data: src.map((s) => t(`src.${s.id}`)),
+      ...ax,
+      axisLabel: { ...(ax as { axisLabel?: object }).axisLabel, interval: 0, fontSize: src.length > 5 ? 10 : 12 },
+    },
     series: [
       {
         type: "bar",
@@ -123,11 +135,12 @@ export function trafficOption(r: WeekReport): ChartOption {
           itemStyle: { color: SOURCE_COLORS[s.id], borderRadius: 3 },
         })),
         barMaxWidth: 22,
+        barCategoryGap: "25%",
         label: {
           show: true,
           position: "right",
           color: css(C.text),
-          fontSize: 12,
+          fontSize: src.length > 5 ? 10 : 12,
           formatter: (p: { value: number }) =>
             `${t("unit.people", { n: group(p.value) })} (${percent(p.value / total, 0)})`,
         },

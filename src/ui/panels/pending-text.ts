@@ -1,5 +1,5 @@
 // One readable line per pending decision, for the "changes taking effect this week" list.
-import { type Decision, LEVER_OF } from "../../engine";
+import { type Decision, LEVER_OF, type Scenario } from "../../engine";
 import { bi, items, money, t } from "../../i18n";
 import { channelLineField, channelPendingLine } from "./channel-pending";
 import { promotionPendingLine, SERVICE_FIELDS, serviceFieldLine, teamChangeLine } from "./ops-text";
@@ -60,7 +60,15 @@ export function pendingLines(ctx: PanelCtx): PendingLine[] {
 }
 
 export function describePending(ctx: PanelCtx, d: Decision): string {
-  const sc = ctx.scenario;
+  return describeDecisionIn(ctx.scenario, d, ctx.pending);
+}
+
+/**
+ * One decision in plain words with names from the scenario (SKUs, segments, keywords). `sameTurn` is the
+ * week's other decisions (hires and fires of a role are counted together). Used by the shop's pending
+ * list and the instructor's trainee timeline.
+ */
+export function describeDecisionIn(sc: Scenario, d: Decision, sameTurn: readonly Decision[] = [d]): string {
   const skuName = (id: string) => {
     const s = sc.skus.find((k) => k.id === id);
     return s ? bi(s.name) : id;
@@ -104,7 +112,11 @@ export function describePending(ctx: PanelCtx, d: Decision): string {
       return SERVICE_FIELDS.flatMap((f) => (d[f] === undefined ? [] : [serviceFieldLine(f, d[f])])).join(", ");
     case "hire":
     case "fire":
-      return teamChangeLine(d.type, d.role, ctx.pending.filter((p) => p.type === d.type && p.role === d.role).length);
+      return teamChangeLine(
+        d.type,
+        d.role,
+        Math.max(1, sameTurn.filter((p) => p.type === d.type && p.role === d.role).length),
+      );
     case "actOnFeedback":
       return t("pending.actOnFeedback", { topic: t(`team.topic.${d.topic}`) });
     case "setSearchAds":

@@ -245,7 +245,7 @@ export class Shop extends BaseScene {
         y: HUD_H + 10,
         w,
         h: 42,
-        label: `${t(`lever.tab.${lever}`)}${changed ? "●" : ""}`,
+        label: `${t(`lever.tab.${lever}`)}${changed ? " ●" : ""}`,
         variant: open ? "chip" : "ghost",
         size: FS.small,
         selected: view.tab === lever,

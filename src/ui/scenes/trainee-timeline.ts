@@ -1,8 +1,11 @@
 // Instructor: one trainee's verified best run — score, KPIs, and week by week what they decided
 // and what happened — plus their other attempts. Paged a few weeks at a time.
+import { getScenario } from "../../content/scenarios";
+import { Decision } from "../../engine";
 import { money, t } from "../../i18n";
 import { apiErrorText, challengeStore, watchChallenge } from "../challenge-ui";
 import { formatKpi } from "../format-kpi";
+import { describeDecisionIn } from "../panels/pending-text";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
@@ -67,6 +70,22 @@ export class TraineeTimeline extends BaseScene {
       focus: this.focus,
       onClick: () => this.s.goTo("instructorClass"),
     });
+  }
+
+  /**
+   * A decision in the shop's own words, with names from the class's scenario; the plain fallback where
+   * the run's decision is not one this engine knows (the server stored it, the game did not make it).
+   */
+  private describe(d: { type: string; [k: string]: unknown }, week: { type: string }[]): string {
+    const klass = challengeStore().getState().klass;
+    const sc = klass.challenge ? getScenario(klass.challenge.scenario.id) : undefined;
+    const parsed = Decision.safeParse(d);
+    if (!sc || !parsed.success) return describeDecision(d);
+    const sameTurn = week.flatMap((x) => {
+      const p = Decision.safeParse(x);
+      return p.success ? [p.data] : [];
+    });
+    return describeDecisionIn(sc, parsed.data, sameTurn);
   }
 
   private render(): void {
@@ -158,7 +177,8 @@ export class TraineeTimeline extends BaseScene {
         fitText(c, 124, 10);
         card.add(c);
       }
-      const decisions = w.decisions.length === 0 ? t("tl.noChange") : w.decisions.map(describeDecision).join(" · ");
+      const decisions =
+        w.decisions.length === 0 ? t("tl.noChange") : w.decisions.map((x) => this.describe(x, w.decisions)).join(" · ");
       const dt = addText(this, 630, y, decisions, {
         size: FS.small,
         color: w.decisions.length === 0 ? C.faint : C.text,
