@@ -372,6 +372,7 @@ export const en: Record<MessageKey, string> = {
   "common.stars": "{n}/3 stars",
   "campaign.title": "Campaign map",
   "campaign.sub": "Play in order: earn at least 1 star to unlock the next scenario.",
+  "campaign.lockedTile": "Locked: earn 1 star in scenario {n} first",
   "campaign.locked": "Locked: earn 1 star in “{prev}” first",
   "campaign.best": "Best {score}/1000",
   "campaign.noBest": "Not finished yet",

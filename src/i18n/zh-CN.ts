@@ -361,6 +361,7 @@ export const zhCN = {
   "common.stars": "{n}/3 星",
   "campaign.title": "战役地图",
   "campaign.sub": "按顺序通关：上一关获得至少 1 星，下一关才会解锁。",
+  "campaign.lockedTile": "未解锁：先在第 {n} 关获得 1 星",
   "campaign.locked": "未解锁：先在“{prev}”获得 1 星",
   "campaign.best": "最高分 {score}/1000",
   "campaign.noBest": "尚未完成",

@@ -165,7 +165,8 @@ export class Campaign extends BaseScene {
         });
       } else {
         const icon = drawLock(this, 24, ch - 30, C.muted);
-        const lock = addText(this, 40, ch - 46, t("campaign.locked", { prev: prev ? bi(prev.title) : "" }), {
+        // On the tile the previous scenario is named by its number (the tile beside it), so the line fits.
+        const lock = addText(this, 40, ch - 46, prev ? t("campaign.lockedTile", { n: i }) : "", {
           size: FS.small,
           color: C.muted,
           width: cw - 56,
