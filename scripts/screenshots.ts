@@ -256,17 +256,19 @@ async function desktop(browser: Browser, url: string, lang: Lang): Promise<void>
   await waitScene(page, "Campaign");
   await snap(page, lang, "campaign", "Campaign map, new player: only the first scenario open");
   // A player half way through: stars on the first five, the sixth open, the rest locked.
-  await page.evaluate(() => {
-    const stars = [3, 2, 3, 1, 2];
-    const ids = ["launch", "assortment", "double11", "service", "feedads"];
+  // Best scores agree with the stars: a little above each scenario's line for that many stars.
+  const starred = ["launch", "assortment", "double11", "service", "feedads"].map((id, i) => {
+    const stars = [3, 2, 3, 1, 2][i]!;
+    const line = getScenario(id)?.stars[stars - 1] ?? 0;
+    return { id, stars, best: line + 12 + 7 * i, runs: 1 + (i % 3) };
+  });
+  await page.evaluate((rows) => {
     const progress: Record<string, { stars: number; best: number; runs: number }> = {};
-    ids.forEach((id, i) => {
-      progress[id] = { stars: stars[i]!, best: 55 + 10 * stars[i]! + i, runs: 1 + (i % 3) };
-    });
+    for (const r of rows) progress[r.id] = { stars: r.stars, best: r.best, runs: r.runs };
     window.__shopsim!.store.setState({ progress });
     window.__shopsim!.store.getState().goTo("menu");
     window.__shopsim!.store.getState().goTo("campaign");
-  });
+  }, starred);
   await waitScene(page, "Campaign");
   await snap(page, lang, "campaign-progress", "Campaign map with five scenarios starred, the sixth open");
   await click(page, "campaign.back");
