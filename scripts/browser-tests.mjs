@@ -549,17 +549,7 @@ try {
       await check("briefing");
       await click(page, "briefing.start");
       await waitScene(page, "Shop");
-      for (const tab of [
-        "store",
-        "product",
-        "pricing",
-        "promotion",
-        "inventory",
-        "marketing",
-        "private",
-        "service",
-        "team",
-      ]) {
+      for (const tab of await get(page, () => window.__shopsim.levers())) {
         await click(page, `tab.${tab}`);
         await check(`shop ${tab}`);
       }

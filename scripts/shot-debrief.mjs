@@ -6,7 +6,15 @@
 // Writes <outDir>/debrief-<scenario>-<page>-<lang>[-phone].png and prints any text that spills out of its card.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { click, launchBrowser, openGame, serveDir, settle, waitScene } from "../tests/browser/helpers.mjs";
+import {
+  click,
+  launchBrowser,
+  openGame,
+  playToDebrief,
+  serveDir,
+  settle,
+  waitScene,
+} from "../tests/browser/helpers.mjs";
 
 const [scenario = "launch", seed = "shot-1", out = "/tmp/shots"] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
@@ -30,15 +38,7 @@ try {
       [scenario, seed],
     );
     await waitScene(page, "Shop");
-    for (;;) {
-      await click(page, "shop.endWeek");
-      await waitScene(page, "WeekReport");
-      const over = await page.evaluate(() => window.__shopsim.getState().game.status !== "playing");
-      await click(page, "report.continue");
-      if (over) break;
-      await waitScene(page, "Shop");
-    }
-    await waitScene(page, "Debrief");
+    await playToDebrief(page);
     for (const lang of ["zh-CN", "en"]) {
       if (lang === "en") await click(page, "lang.en");
       for (const p of ["summary", "compare", "recap"]) {

@@ -2,7 +2,7 @@
 // debugging) can find and click it by name: window.__shopsim.targets() returns the centres of
 // the current screen's widgets in page pixels, accounting for Scale.FIT's scale and offset.
 import type Phaser from "phaser";
-import { LEVER_OF, scoreRun } from "../engine";
+import { LEVER_OF, LEVERS, scoreRun } from "../engine";
 import type { GameStoreApi } from "../store/game-store";
 import { chartBoxes } from "./charts/chart-host";
 import { shoppersWalking } from "./panels/storefront";
@@ -92,6 +92,8 @@ declare global {
       overlaps: () => string[];
       /** The lever group of a decision type (the engine's LEVER_OF), for tests that check each group. */
       leverOf: (type: string) => string | undefined;
+      /** The nine lever groups in the design's order (the engine's LEVERS): one shop tab each. */
+      levers: () => readonly string[];
       /** The canvas' box in page pixels. */
       canvasBox: () => { x: number; y: number; w: number; h: number };
     };
@@ -198,6 +200,7 @@ export function installTestHook(game: Phaser.Game, store: GameStoreApi): void {
       return out;
     },
     leverOf: (type) => (LEVER_OF as Record<string, string>)[type],
+    levers: () => LEVERS,
     shoppers: () => shoppersWalking(),
     sfx: () => sfxCount(),
     canvasBox: () => {

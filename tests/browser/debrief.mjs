@@ -4,7 +4,7 @@
 // goal code of the scenario with a verdict; no text spills on any page, in both languages.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { click, openGame, settle, waitScene } from "./helpers.mjs";
+import { click, openGame, playToDebrief, settle, waitScene } from "./helpers.mjs";
 
 const SHOTS = "test-results/screenshots";
 const SEED = "debrief-1";
@@ -30,15 +30,7 @@ export async function debriefCase({ newContext, url }) {
     st.getState().goTo("shop");
   }, SEED);
   await waitScene(page, "Shop");
-  for (;;) {
-    await click(page, "shop.endWeek");
-    await waitScene(page, "WeekReport");
-    const over = await page.evaluate(() => window.__shopsim.getState().game.status !== "playing");
-    await click(page, "report.continue");
-    if (over) break;
-    await waitScene(page, "Shop");
-  }
-  await waitScene(page, "Debrief");
+  await playToDebrief(page);
   const texts = () => page.evaluate(() => window.__shopsim.texts());
   const noSpill = async (where) => {
     const spills = await page.evaluate(() => window.__shopsim.overflows());

@@ -9,7 +9,6 @@ import { click, openGame, settle, targets, waitScene } from "./helpers.mjs";
 const SHOTS = "test-results/screenshots";
 /** The nine scenarios of the campaign, in order (src/content/scenarios.ts). */
 const CAMPAIGN = ["launch", "assortment", "double11", "service", "feedads", "kol", "community", "private", "season"];
-const LEVERS = ["store", "product", "pricing", "promotion", "inventory", "marketing", "private", "service", "team"];
 
 /**
  * One change per lever group: candidate clicks in order, each a list of id patterns clicked in turn
@@ -68,6 +67,7 @@ async function noSpill(page, where) {
 }
 
 async function playFirstWeek(page, id, lang) {
+  const LEVERS = await get(page, () => window.__shopsim.levers());
   const sc = await page.evaluate(
     ([sid, seed]) => {
       const st = window.__shopsim.store.getState();

@@ -132,3 +132,16 @@ export async function endWeekReport(page) {
 export async function clicks(page, ...ids) {
   for (const id of ids) await click(page, id);
 }
+
+/** From the shop, ends every remaining week (no changes) and continues until the debrief shows. */
+export async function playToDebrief(page) {
+  for (;;) {
+    await click(page, "shop.endWeek");
+    await waitScene(page, "WeekReport");
+    const over = await page.evaluate(() => window.__shopsim.getState().game.status !== "playing");
+    await click(page, "report.continue");
+    if (over) break;
+    await waitScene(page, "Shop");
+  }
+  await waitScene(page, "Debrief");
+}
