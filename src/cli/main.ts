@@ -114,8 +114,12 @@ function playTurns(
     const decisions = nextTurn(state, reports, t);
     const out = step(scenario, state, decisions);
     if (!out.ok) {
+      // Named as `verify` names it: turn, decision (number and type), reason.
       const e = out.errors[0];
-      throw new CliError(`turn ${t + 1}, decision ${(e?.index ?? 0) + 1}: ${e?.error.message ?? "rejected"}`);
+      const i = e?.index ?? 0;
+      const d = decisions[i];
+      const type = d !== null && typeof d === "object" && "type" in d ? ` (${String(d.type)})` : "";
+      throw new CliError(`turn ${t + 1}, decision ${i + 1}${type}: ${e?.error.message ?? "rejected"}`);
     }
     state = out.state;
     reports.push(out.report);
@@ -123,6 +127,30 @@ function playTurns(
     run = appendTurn(run, out.ok ? (decisions as RunFile["turns"][number]) : [], prev);
   }
   return { run, state };
+}
+
+/** The options and the most positional arguments each command takes; anything else is bad input. */
+const COMMANDS: Record<string, { options: string[]; maxArgs: number }> = {
+  scenarios: { options: ["json"], maxArgs: 0 },
+  bot: { options: ["scenario", "seed", "policy", "out", "json"], maxArgs: 0 },
+  play: { options: ["scenario", "seed", "decisions", "out", "json"], maxArgs: 0 },
+  verify: { options: ["json"], maxArgs: 1 },
+  rank: { options: ["scenario", "seed", "json"], maxArgs: Number.POSITIVE_INFINITY },
+  schema: { options: [], maxArgs: 1 },
+  "check-scenario": { options: [], maxArgs: 1 },
+};
+
+function checkUsage(command: string, values: Record<string, unknown>, positionals: string[]): void {
+  const spec = COMMANDS[command];
+  if (!spec) return;
+  for (const [k, v] of Object.entries(values))
+    if (v !== undefined && !spec.options.includes(k))
+      throw new CliError(`option --${k} does not apply to \`${command}\``);
+  const extra = positionals[spec.maxArgs];
+  if (extra !== undefined) {
+    const hint = spec.options.includes("scenario") && getScenario(extra) ? `; did you mean --scenario ${extra}?` : "";
+    throw new CliError(`unexpected argument "${extra}" for \`${command}\`${hint}`);
+  }
 }
 
 function writeOut(path: string | undefined, run: RunFile): void {
@@ -155,6 +183,7 @@ function main(argv: string[]): void {
     }
   })();
 
+  if (command !== undefined) checkUsage(command, values, positionals);
   switch (command) {
     case "scenarios": {
       const list = BUNDLED_SCENARIOS.map((s) => ({ id: s.id, title: s.title, weeks: s.weeks, levers: s.levers }));
@@ -166,9 +195,10 @@ function main(argv: string[]): void {
     case "bot": {
       const scenario = scenarioById(values.scenario);
       const seed = requireSeed(values.seed);
-      const name = values.policy ?? "";
-      if (!(name in POLICIES))
-        throw new CliError(`unknown policy "${name}"; known: ${Object.keys(POLICIES).join(", ")}`);
+      const known = Object.keys(POLICIES).join(", ");
+      const name = values.policy;
+      if (!name) throw new CliError(`missing --policy NAME; known: ${known}`);
+      if (!Object.hasOwn(POLICIES, name)) throw new CliError(`unknown policy "${name}"; known: ${known}`);
       const policy = POLICIES[name as PolicyName];
       const { run, state } = playTurns(scenario, seed, (st, reports) => policy(scenario, st, reports));
       writeOut(values.out, run);
@@ -193,6 +223,10 @@ function main(argv: string[]): void {
       const { run, state } = playTurns(scenario, seed, (_s, _r, t) =>
         t < turns.length ? (turns[t] as unknown[]) : [],
       );
+      if (run.turns.length < turns.length)
+        throw new CliError(
+          `the game ended (${state.status}) after turn ${run.turns.length}; the decisions file has ${turns.length} turns`,
+        );
       writeOut(values.out, run);
       print(summary(scenario, run, state), values.json);
       return;
@@ -202,7 +236,11 @@ function main(argv: string[]): void {
       if (!file) throw new CliError("missing RUNFILE");
       const parsed = parseRunFile(readJson(file, "run file"));
       if (!parsed.ok) throw new CliError(`${file}: ${parsed.error}`);
-      const scenario = scenarioById(parsed.run.scenario.id);
+      const scenario = getScenario(parsed.run.scenario.id);
+      if (!scenario)
+        throw new CliError(
+          `${file}: unknown scenario "${parsed.run.scenario.id}"; known: ${BUNDLED_SCENARIOS.map((x) => x.id).join(", ")}`,
+        );
       const replay = replayRun(parsed.run, scenario);
       if (!replay.ok) throw new CliError(`${file}: ${replay.error.message}`);
       print(summary(scenario, parsed.run, replay.state), values.json);
@@ -232,17 +270,16 @@ function main(argv: string[]): void {
       process.stdout.write(`${file}: ok (${r.scenario.id}, ${r.scenario.weeks} weeks)\n`);
       return;
     }
-    case undefined:
     case "help":
     case "--help":
+    case "-h":
       process.stdout.write(`${USAGE}\n`);
-      if (command === undefined) process.exitCode = 2;
       return;
+    case undefined:
+      throw new CliError(`missing command; commands: ${Object.keys(COMMANDS).join(", ")} (see \`help\`)`);
     default:
       // One line on stderr (engine contract): name the commands instead of printing the usage block.
-      throw new CliError(
-        `unknown command "${command}"; commands: scenarios, bot, play, verify, rank, schema, check-scenario (see \`help\`)`,
-      );
+      throw new CliError(`unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(", ")} (see \`help\`)`);
   }
 }
 

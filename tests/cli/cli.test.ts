@@ -125,6 +125,13 @@ describe("cli: happy paths", () => {
     expect(text).toContain("shopsim-run");
   });
 
+  it("help prints the usage on stdout and exits 0", () => {
+    const r = cli("help");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    for (const c of ["scenarios", "bot", "play", "verify", "schema"]) expect(r.stdout).toContain(c);
+  });
+
   it("check-scenario accepts the shipped launch.json", () => {
     const r = cli("check-scenario", "scenarios/launch.json");
     expect(r.status).toBe(0);
@@ -208,8 +215,57 @@ describe("cli: bad input exits non-zero with exactly one line on stderr and no s
         writeFileSync(f, JSON.stringify([[{ type: "setPrice", sku: "cup999", priceFen: 8900 }]]));
         return ["play", "--scenario", "launch", "--seed", "s", "--decisions", f];
       },
-      /turn 1, decision 1: unknown SKU "cup999"/,
+      /turn 1, decision 1 \(setPrice\): unknown SKU "cup999"/,
     ],
+    ["no command", () => [], /missing command; commands: scenarios, bot, play, verify/],
+    [
+      "missing policy",
+      () => ["bot", "--scenario", "launch", "--seed", "s"],
+      /missing --policy NAME; known: .*textbook/,
+    ],
+    [
+      "a policy named like an Object.prototype member",
+      () => ["bot", "--scenario", "launch", "--seed", "s", "--policy", "constructor"],
+      /unknown policy "constructor"/,
+    ],
+    [
+      "the scenario as a positional argument",
+      () => ["bot", "launch", "--seed", "s", "--policy", "textbook"],
+      /unexpected argument "launch" for `bot`; did you mean --scenario launch\?/,
+    ],
+    ["an option the command does not take", () => ["verify", runPath, "--seed", "s"], /option --seed does not apply/],
+    ["two run files to verify", () => ["verify", runPath, runPath], /unexpected argument/],
+    ...(
+      [
+        ["a run file of another format version", (r) => (r.version = 99), /not a valid run file: version/],
+        [
+          "a run file of edited scenario content",
+          (r) => ((r.scenario as Record<string, unknown>).contentHash = "a".repeat(64)),
+          /scenario "launch" has changed since this run was played/,
+        ],
+        [
+          "a run file of an unknown scenario",
+          (r) => ((r.scenario as Record<string, unknown>).id = "atlantis"),
+          /run-\d\.json: unknown scenario "atlantis"/,
+        ],
+        [
+          "a run file with an unknown decision type",
+          (r) => (r.turns as unknown[][])[1]?.push({ type: "launchRocket" }),
+          /turn 2, decision \d+ \(launchRocket\): malformed decision at type/,
+        ],
+        ["a run file missing a hash", (r) => (r.hashes as string[]).pop(), /8 turns but 7 hashes/],
+      ] as [string, (r: Record<string, unknown>) => unknown, RegExp][]
+    ).map(([name, edit, message], i): [string, () => string[], RegExp] => [
+      name,
+      () => {
+        const run = JSON.parse(readFileSync(runPath, "utf8")) as Record<string, unknown>;
+        edit(run);
+        const f = join(dir, `run-${i}.json`);
+        writeFileSync(f, JSON.stringify(run));
+        return ["verify", f];
+      },
+      message,
+    ]),
   ];
 
   it.each(cases)("%s", (_name, args, message) => {
