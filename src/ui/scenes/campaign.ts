@@ -12,7 +12,7 @@ import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
 import { drawLock } from "../widgets/icons";
-import { addText, fitText } from "../widgets/text";
+import { addText, fitText, measureWidth } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
 /** The campaign path (3 × 3 board); the sandbox is free play, opened by a button below the board. */
@@ -23,6 +23,15 @@ let status: { ok: boolean; text: string } | null = null;
 
 export function starsText(n: number): string {
   return `${"★".repeat(n)}${"☆".repeat(Math.max(0, 3 - n))}`;
+}
+
+/** A long title breaks after its colon ("私域流量：" / "把顾客留下来") when both halves then fit a line. */
+function titleLines(title: string, width: number): string {
+  const m = /^(.+?[：:])\s*(.+)$/.exec(title);
+  const fits = (s: string) => measureWidth(s, FS.body, true) <= width;
+  if (!m || fits(title)) return title;
+  const [, head = "", tail = ""] = m;
+  return fits(head) && fits(tail) ? `${head}\n${tail}` : title;
 }
 
 export class Campaign extends BaseScene {
@@ -76,11 +85,11 @@ export class Campaign extends BaseScene {
     const progress = this.s.progress;
     const cols = 3;
     const cw = 248;
-    const ch = 160;
+    const ch = 168;
     const gapX = 22;
-    const gapY = 22;
+    const gapY = 12;
     const x0 = 32;
-    const y0 = 104;
+    const y0 = 100;
     const pos = (i: number) => {
       const row = Math.floor(i / cols);
       // Snake path: left-to-right, then right-to-left, like a board-game map.
@@ -118,30 +127,37 @@ export class Campaign extends BaseScene {
         fill: unlocked ? C.card : C.panel,
         stroke: unlocked ? C.accent : C.line,
       });
-      const badge = this.add.circle(26, 26, 16, unlocked ? C.accent : C.disabled);
-      const num = addText(this, 26, 26, String(i + 1), { size: FS.h3, bold: true, originX: 0.5, originY: 0.5 });
-      const title = addText(this, 52, 14, bi(sc.title), { size: FS.h3, bold: true });
-      const weeks = addText(this, cw - 14, 18, t("campaign.weeks", { weeks: sc.weeks }), {
+      // The title takes the whole top of the tile, on two lines where it is long (English titles run
+      // to 40 characters); the number of weeks moves to the score line.
+      const badge = this.add.circle(26, 30, 16, unlocked ? C.accent : C.disabled);
+      const num = addText(this, 26, 30, String(i + 1), { size: FS.h3, bold: true, originX: 0.5, originY: 0.5 });
+      const titleW = cw - 50 - 10;
+      const title = addText(this, 50, 30, titleLines(bi(sc.title), titleW), {
+        size: FS.body,
+        bold: true,
+        width: titleW,
+        lineSpacing: 0,
+        originY: 0.5,
+      });
+      // Three lines would not fit: a smaller size first, the ellipsis only as a last resort.
+      const lines = () => title.getWrappedText().length;
+      for (let size = FS.body - 1; lines() > 2 && size >= FS.tiny; size--) title.setFontSize(size);
+      if (lines() > 2) title.setMaxLines(2);
+      const codes = [...new Set(sc.goals.map((g) => g.code))].slice(0, 5).join(" ");
+      const teach = addText(this, 16, 56, t("campaign.teaches", { codes }), { size: FS.small, color: C.text });
+      fitText(teach, cw - 32, 10);
+      const weeks = addText(this, cw - 16, 80, t("campaign.weeks", { weeks: sc.weeks }), {
         size: FS.small,
         color: C.muted,
         originX: 1,
       });
-      const titleMax = cw - 64 - weeks.width - 8;
-      fitText(title, titleMax, 10);
-      // Long English titles: shorten with an ellipsis rather than spill out of the card.
-      const full = title.text;
-      for (let n = full.length - 1; title.width > titleMax && n > 4; n--)
-        title.setText(`${full.slice(0, n).trimEnd()}…`);
-      const codes = [...new Set(sc.goals.map((g) => g.code))].slice(0, 5).join(" ");
-      const teach = addText(this, 16, 46, t("campaign.teaches", { codes }), { size: FS.small, color: C.text });
-      fitText(teach, cw - 32, 10);
       const stars = p?.stars ?? 0;
-      const starLine = addText(this, 16, 68, `${starsText(stars)}  ${t("common.stars", { n: stars })}`, {
+      const starLine = addText(this, 16, 78, `${starsText(stars)}  ${t("common.stars", { n: stars })}`, {
         size: FS.body,
         color: stars > 0 ? C.warn : C.faint,
       });
-      fitText(starLine, cw - 32, 10);
-      const best = addText(this, 16, 92, p ? t("campaign.best", { score: p.best }) : t("campaign.noBest"), {
+      fitText(starLine, cw - 32 - weeks.width - 8, 10);
+      const best = addText(this, 16, 101, p ? t("campaign.best", { score: p.best }) : t("campaign.noBest"), {
         size: FS.small,
         color: C.muted,
       });
@@ -207,7 +223,8 @@ export class Campaign extends BaseScene {
   private drawSlots(): void {
     const x = 830;
     const w = DESIGN_W - x - 32;
-    const card = new Card(this, { x, y: 104, w, h: 530, title: t("campaign.slots") });
+    // Level with the map's board (y0 − 12 … its bottom).
+    const card = new Card(this, { x, y: 88, w, h: 552, title: t("campaign.slots") });
     let y = card.contentY + 4;
     const cur = this.s.slot;
     for (let n = 1; n <= SLOT_COUNT; n++) {
