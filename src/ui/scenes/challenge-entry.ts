@@ -9,7 +9,7 @@ import { armImport, disarmImport, pickRunFile } from "../run-file";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
-import { addText, fitText } from "../widgets/text";
+import { addText, fitText, measureWidth } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
 /** A code from the page's ?c= parameter, used once. */
@@ -21,6 +21,20 @@ export function codeFromLink(): string {
 }
 export function consumeLinkCode(): void {
   linkCodeUsed = true;
+}
+
+/** The code field's text as typed, kept across scene rebuilds (null until something is typed). */
+let typed: string | null = null;
+
+/** Shrinks the code field's font for long offline codes so the whole code stays visible. */
+function fitCode(el: HTMLInputElement, w: number): void {
+  const text = el.value.toUpperCase() || el.placeholder;
+  let size: number = FS.h3;
+  // 0.12em letter spacing between the characters, 12 px padding each side.
+  const width = (s: number) => measureWidth(text, s) + text.length * s * 0.12;
+  while (size > FS.tiny && width(size) > w - 32) size--;
+  el.style.fontSize = `${size}px`;
+  el.style.letterSpacing = "0.12em";
 }
 
 /** Which kind of challenge the details card shows: the server's (a 6-character code) or an offline one. */
@@ -47,6 +61,10 @@ export class ChallengeEntry extends BaseScene {
     this.code = fromLink || cs.getState().lookup.code;
     const openOffline = cs.getState().offline.challenge;
     if (!fromLink && mode === "offline") this.code = openOffline?.code ?? this.code;
+    // What was typed survives the rebuild (a language switch), so a refused code and its error stay
+    // together; the error is re-drawn in the new language by renderDetails.
+    if (fromLink) typed = fromLink;
+    else if (typed !== null) this.code = typed;
     const form = new Card(this, { x: 24, y: 110, w: 560, h: 400, title: t("ch.entry.form") });
     const fx = 24 + 16;
     let y = 110 + form.contentY + 4;
@@ -62,37 +80,43 @@ export class ChallengeEntry extends BaseScene {
       mode = "online";
       void cs.getState().lookupCode(this.code);
     };
-    addTextInput(this, {
+    // The whole width of the card: an offline code ("105Q-PCSK-CD5Q-6AB9-Q03E-5") is four times
+    // longer than a server code; the font shrinks for the longest (long seeds) so the code stays in view.
+    const codeW = 528;
+    const input = addTextInput(this, {
       id: "challenge.code",
       x: fx,
       y,
-      w: 300,
+      w: codeW,
       value: this.code,
       placeholder: "ABC234",
       maxLength: 160,
       upper: true,
       onChange: (v) => {
         this.code = v;
+        typed = v;
+        fitCode(input, codeW);
       },
       onEnter: lookup,
     });
+    fitCode(input, codeW);
+    y += 52;
     new Button(this, {
       id: "challenge.lookup",
-      x: fx + 316,
+      x: fx,
       y,
       w: 212,
-      h: 44,
+      h: 40,
       label: `⌕ ${t("ch.entry.lookup")}`,
       variant: "secondary",
       focus: this.focus,
       onClick: lookup,
     });
-    y += 52;
     // Offline: a challenge file from the instructor (the code above also takes offline codes).
     new Button(this, {
       id: "challenge.openFile",
-      x: fx,
-      y,
+      x: fx + 224,
+      y: y + 2,
       w: 212,
       h: 36,
       label: `▤ ${t("off.entry.openFile")}`,
@@ -101,19 +125,22 @@ export class ChallengeEntry extends BaseScene {
       focus: this.focus,
       onClick: () => pickRunFile(),
     });
-    const codeHint = addText(this, fx + 224, y - 2, t("off.entry.codeHint"), {
+    y += 48;
+    const codeHint = addText(this, fx, y, t("off.entry.codeHint"), {
       size: FS.tiny,
       color: C.faint,
-      width: 528 - 224,
+      width: codeW,
     });
-    void codeHint;
+    y += codeHint.height + 4;
     armImport((text) => {
       mode = "offline";
+      // A file replaces whatever was typed: after a rebuild the field shows the file's code.
+      typed = null;
       cs.getState().openChallengeFile(text);
       this.renderDetails();
     });
     this.events.once("shutdown", () => disarmImport());
-    y += 52;
+    y += 8;
     addText(this, fx, y, t("ch.entry.name"), { size: FS.body, color: C.muted });
     y += 26;
     addTextInput(this, {
