@@ -83,6 +83,9 @@ export const zh = {
   "promotion.keep": "不结束了",
   "pending.setFullReduction": "满减：满{t}减{d}",
   "pending.setCoupon": "优惠券：{terms}",
+  // A coupon being set up: how many are issued in all (共), not how many are left (剩, the running coupon's line).
+  "pending.couponTerms": "{face}券，满{min}可用，{audience}，共 {total}",
+  "pending.couponTermsNoMin": "{face}无门槛券，{audience}，共 {total}",
   "pending.setFlashSale": "秒杀：{terms}",
   "pending.setGroupBuy": "拼团：{terms}",
   "pending.setGift": "赠品：{terms}",
@@ -174,6 +177,8 @@ export const en: Record<keyof typeof zh, string> = {
   "promotion.keep": "Keep it running",
   "pending.setFullReduction": "Spend & save: {d} off {t}+",
   "pending.setCoupon": "Coupons: {terms}",
+  "pending.couponTerms": "{face} off {min}+, {audience}, {total} issued",
+  "pending.couponTermsNoMin": "{face} off, no minimum, {audience}, {total} issued",
   "pending.setFlashSale": "Flash sale: {terms}",
   "pending.setGroupBuy": "Group buy: {terms}",
   "pending.setGift": "Gift: {terms}",

@@ -1,6 +1,6 @@
 // One readable line per pending decision, for the "changes taking effect this week" list.
 import { type Decision, LEVER_OF, type Scenario } from "../../engine";
-import { bi, items, money, t } from "../../i18n";
+import { bi, group, items, money, t } from "../../i18n";
 import { channelLineField, channelPendingLine } from "./channel-pending";
 import { promotionPendingLine, SERVICE_FIELDS, serviceFieldLine, teamChangeLine } from "./ops-text";
 import type { PanelCtx } from "./panel-context";
@@ -100,8 +100,17 @@ export function describeDecisionIn(sc: Scenario, d: Decision, sameTurn: readonly
       const target = d.target === "broad" ? t("marketing.broad") : seg ? bi(seg.name) : d.target;
       return t("pending.setAds", { budget: money(d.dailyBudgetFen), target });
     }
-    case "setFullReduction":
     case "setCoupon":
+      // A coupon being issued: its total (共), not what is left of a running one (剩).
+      return t("pending.setCoupon", {
+        terms: t(d.minSpendFen > 0 ? "pending.couponTerms" : "pending.couponTermsNoMin", {
+          face: money(d.faceFen),
+          min: money(d.minSpendFen),
+          audience: t(`promotion.audience.${d.audience}`),
+          total: t("promotion.sheets", { n: group(d.quantity) }),
+        }),
+      });
+    case "setFullReduction":
     case "setFlashSale":
     case "setGroupBuy":
     case "setGift":
