@@ -89,10 +89,11 @@ function contentRow(ctx: PanelCtx, platform: SocialPlatform, y: number, h: numbe
     };
     ctx.propose("marketing.content", d);
   };
-  // Left: platform, followers, last week.
-  const lw = 196;
-  const name = addText(scene, 28, y + 8, t(`channels.platform.${platform}`), { size: FS.body, bold: true });
-  const fol = addText(scene, 28, y + 30, t("channels.kol.followers", { n: compact(plan.followers) }), {
+  // Top line: platform and followers on the left, this week's plan (cost, hours, series week) on the
+  // right. Under it the controls across the whole row, so every chip has room for its label in
+  // both languages; then last week's figures.
+  const name = addText(scene, 28, y + 6, t(`channels.platform.${platform}`), { size: FS.body, bold: true });
+  const fol = addText(scene, 28 + name.width + 10, y + 8, t("channels.kol.followers", { n: compact(plan.followers) }), {
     size: FS.small,
     color: C.muted,
   });
@@ -108,14 +109,17 @@ function contentRow(ctx: PanelCtx, platform: SocialPlatform, y: number, h: numbe
         gain: last.followerGain >= 0 ? `+${group(last.followerGain)}` : group(last.followerGain),
       })
     : t("channels.content.lastNone");
-  // Right: posts a week, format, series; under them this week's cost and last week's figures.
-  const cx = 28 + lw;
+  const x0 = 28;
+  const x1 = w - 28;
+  const cy = y + 32;
+  const ch = 34;
+  const stepW = 150;
   new Stepper(scene, {
     id: `marketing.content.${platform}.posts`,
-    x: cx,
-    y: y + 8,
-    w: 150,
-    h: 36,
+    x: x0,
+    y: cy,
+    w: stepW,
+    h: ch,
     value: plan.postsPerWeek,
     min: 0,
     max: 14,
@@ -125,12 +129,15 @@ function contentRow(ctx: PanelCtx, platform: SocialPlatform, y: number, h: numbe
     parent: root,
     onChange: (v) => propose({ postsPerWeek: v }),
   });
+  // The rest of the row: three format chips and two series chips, all the same width.
+  const fx = x0 + stepW + 10;
+  const chipW = (x1 - fx - 10 - 3 * 4) / 5;
   addChoice<ContentFormat>(scene, {
     id: `marketing.content.${platform}.format`,
-    x: cx + 160,
-    y: y + 8,
-    w: 208,
-    h: 36,
+    x: fx,
+    y: cy,
+    w: 3 * chipW + 2 * 4,
+    h: ch,
     gap: 4,
     size: FS.tiny,
     options: CONTENT_FORMATS.map((f) => ({ value: f, label: t(`channels.format.${f}`) })),
@@ -141,10 +148,10 @@ function contentRow(ctx: PanelCtx, platform: SocialPlatform, y: number, h: numbe
   });
   addChoice<string>(scene, {
     id: `marketing.content.${platform}.series`,
-    x: cx + 378,
-    y: y + 8,
-    w: w - 28 - (cx + 378),
-    h: 36,
+    x: x1 - (2 * chipW + 4),
+    y: cy,
+    w: 2 * chipW + 4,
+    h: ch,
     gap: 4,
     size: FS.tiny,
     options: [
@@ -159,17 +166,18 @@ function contentRow(ctx: PanelCtx, platform: SocialPlatform, y: number, h: numbe
   const load = platformLoad(plan.format, plan.postsPerWeek);
   const parts = [t("channels.content.plan", { cost: money(load.costFen), h: fixed(load.hours, 0) })];
   if (plan.series && plan.seriesWeeks > 0) parts.push(t("channels.content.seriesWeeks", { n: plan.seriesWeeks + 1 }));
-  const note = addText(scene, cx, y + 50, parts.join("  ·  "), {
+  const note = addText(scene, x1, y + 9, parts.join("  ·  "), {
     size: FS.tiny,
     color: plan.postsPerWeek > 0 ? C.warn : C.muted,
-    width: w - 28 - cx,
+    originX: 1,
   });
-  const lt = addText(scene, cx, y + 50 + note.height + 3, lastText, {
+  const ly = cy + ch + 5;
+  const lt = addText(scene, x0, ly, lastText, {
     size: FS.tiny,
     color: last ? C.text : C.faint,
-    width: w - 28 - cx,
+    width: x1 - x0,
     lineSpacing: 2,
-    maxLines: 2,
+    maxLines: h - (ly - y) >= 36 ? 2 : 1,
   });
   root.add([note, lt]);
 }
