@@ -1,8 +1,12 @@
 // Every rejection reason: the i18n key, its parameters, and an English message naming the thing.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { getScenario } from "../../src/content/scenarios";
 import {
   checkDecision,
+  type DecisionType,
   type GameState,
+  LEVER_OF,
   newGame,
   reorderCostFen,
   type Scenario,
@@ -246,4 +250,95 @@ describe("validateTurn", () => {
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.draft.skus[0]?.priceFen).toBe(8900);
   });
+});
+
+// Issue 3, item 7: every decision type is in the published run-file JSON Schema and is validated with clear
+// errors. One valid example per type, accepted on the sandbox (every lever open); the same example with a
+// stray field, with a wrong-typed field, and with its lever locked is refused with a key, the path and a reason.
+describe("every decision type: schema and clear errors", () => {
+  const SB = getScenario("sandbox") as Scenario;
+  const minOrder = SB.skus.find((k) => k.id === "cup300")?.supplier.minOrder ?? 1;
+  /** A valid example of each type, and decisions it needs before it in the same turn. */
+  const EXAMPLES: Record<DecisionType, { d: Record<string, unknown>; before?: Record<string, unknown>[] }> = {
+    setStore: { d: { type: "setStore", categoryDepth: 2 } },
+    setTitle: { d: { type: "setTitle", sku: "cup300", keywords: ["juicer-cup", "new"] } },
+    setImage: { d: { type: "setImage", sku: "cup300", style: "scene" } },
+    setDetail: { d: { type: "setDetail", sku: "cup300", sections: ["painPoint", "solution"] } },
+    setPrice: { d: { type: "setPrice", sku: "cup300", priceFen: 8900 } },
+    reorder: { d: { type: "reorder", sku: "cup300", qty: minOrder } },
+    setAds: { d: { type: "setAds", sku: "cup300", dailyBudgetFen: 1000, target: "broad" } },
+    setSearchAds: {
+      d: { type: "setSearchAds", sku: "cup300", dailyBudgetFen: 10_000, bids: [{ keyword: "dorm-cup", bidFen: 100 }] },
+    },
+    hireKol: { d: { type: "hireKol", kol: "koc-amy", sku: "cup300" } },
+    setContent: { d: { type: "setContent", platform: "douyin", format: "video", series: true, postsPerWeek: 1 } },
+    setCommunity: { d: { type: "setCommunity", activity: "topics" } },
+    setFullReduction: { d: { type: "setFullReduction", thresholdFen: 10_000, discountFen: 800 } },
+    setCoupon: { d: { type: "setCoupon", faceFen: 1_000, minSpendFen: 0, quantity: 100, audience: "public" } },
+    setFlashSale: { d: { type: "setFlashSale", sku: "cup300", priceFen: 6_900, qtyCap: 100, day: 3 } },
+    setGroupBuy: { d: { type: "setGroupBuy", sku: "cup300", groupPriceFen: 7_900, groupSize: 2 } },
+    setGift: { d: { type: "setGift", minSpendFen: 10_000, giftCostFen: 500 } },
+    endPromotion: {
+      d: { type: "endPromotion", promotion: "gift" },
+      before: [{ type: "setGift", minSpendFen: 10_000, giftCostFen: 500 }],
+    },
+    setPrivateDomain: {
+      d: { type: "setPrivateDomain", insertCard: true, inviteCouponFen: 1_000, pushesPerWeek: 2, memberOfferPct: 10 },
+    },
+    clearance: { d: { type: "clearance", sku: "cup500", priceFen: 9_900 } },
+    upgrade: { d: { type: "upgrade", sku: "cup500" } },
+    delist: { d: { type: "delist", sku: "cup300-color" } },
+    launch: { d: { type: "launch", sku: "cup-air" } },
+    setService: { d: { type: "setService", scripts: true } },
+    hire: { d: { type: "hire", role: "service" } },
+    fire: { d: { type: "fire", role: "service" } },
+    actOnFeedback: { d: { type: "actOnFeedback", topic: "quality" }, before: [{ type: "hire", role: "analyst" }] },
+  };
+  const TYPES = Object.keys(LEVER_OF) as DecisionType[];
+  const schemaText = readFileSync("docs/run-file.schema.json", "utf8");
+
+  it("the examples cover every decision type the engine knows (26)", () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual([...TYPES].sort());
+    expect(TYPES.length).toBe(26);
+  });
+
+  it.each(TYPES)("%s: in the run-file schema; valid example accepted on the sandbox", (type) => {
+    expect(schemaText).toContain(`"const": "${type}"`);
+    const { d, before = [] } = EXAMPLES[type];
+    const v = validateTurn(SB, newGame(SB, "every-type"), [...before, d]);
+    expect(v.ok ? [] : v.errors).toEqual([]);
+    const out = step(SB, newGame(SB, "every-type"), [...before, d]);
+    expect(out.ok).toBe(true);
+  });
+
+  it.each(TYPES)(
+    "%s: a stray field, a wrong-typed field and a locked lever are refused with key, path and reason",
+    (type) => {
+      const { d, before = [] } = EXAMPLES[type];
+      const st = newGame(SB, "every-type");
+      const at = before.length;
+      const refused = (raw: unknown, sc: Scenario = SB) => {
+        const v = validateTurn(sc, st, [...before, raw]);
+        const e = v.ok ? undefined : v.errors.find((x) => x.index === at)?.error;
+        expect(e, JSON.stringify(raw)).toBeDefined();
+        expect(e?.message.length).toBeGreaterThan(10);
+        return e;
+      };
+      const stray = refused({ ...d, colour: "red" });
+      expect(stray?.key).toBe("err.shape");
+      expect(stray?.message).toMatch(/malformed decision/);
+      // Every field but the type, given a value of the wrong kind: the message names that field.
+      for (const field of Object.keys(d).filter((k) => k !== "type")) {
+        const bad = refused({ ...d, [field]: { wrong: true } });
+        expect(bad?.key).toBe("err.shape");
+        expect(bad?.message).toContain(field);
+      }
+      const locked = withScenario(SB, (s) => {
+        s.levers = s.levers.filter((l) => l !== LEVER_OF[type]);
+      });
+      const e = checkDecision(locked, st, d);
+      expect(e?.key).toBe("err.locked");
+      expect(e?.params).toEqual({ lever: LEVER_OF[type] });
+    },
+  );
 });

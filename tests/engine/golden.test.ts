@@ -2,13 +2,39 @@
 // diff to review (and, for replays, as a reason to bump ENGINE_VERSION). Update deliberately with
 // `npx vitest run --config vitest.config.ts tests/engine/golden.test.ts -u`.
 import { describe, expect, it } from "vitest";
-import { type DetailSection, ENGINE_VERSION, POLICIES, type PolicyName, runKpis, scoreRun } from "../../src/engine";
-import { loadBounceMult } from "../../src/engine/model";
-import { detailQuality, estimateTitleFromPool } from "../../src/engine/systems/listing";
-import { priceFactor } from "../../src/engine/systems/pricing";
+import { getScenario } from "../../src/content/scenarios";
+import {
+  type DetailSection,
+  ENGINE_VERSION,
+  newGame,
+  POLICIES,
+  type PolicyName,
+  runKpis,
+  type Scenario,
+  type StoreSettings,
+  scoreRun,
+} from "../../src/engine";
+import { loadBounceMult, TEAM_ROLES } from "../../src/engine/model";
+import { dropoutChance, revisitDaily } from "../../src/engine/systems/customers";
+import { detailQuality, estimateTitleFromPool, imageCtr, keywordRelevance } from "../../src/engine/systems/listing";
+import { calendarDay, seasonality } from "../../src/engine/systems/market";
+import {
+  COMMUNITY_ACTIVITIES,
+  CONTENT_FORMATS,
+  communityCostFen,
+  contentCostFen,
+  contentHours,
+  engagementBenchmark,
+  formatFit,
+  kolTier,
+  SOCIAL_PLATFORMS,
+  searchAdCtr,
+} from "../../src/engine/systems/marketing";
+import { isCharmPrice, isRoundPrice, priceFactor } from "../../src/engine/systems/pricing";
 import { ratingFactor, reviewCountFactor } from "../../src/engine/systems/reputation";
-import { searchCtr } from "../../src/engine/systems/search";
-import { bounceRates } from "../../src/engine/systems/storefront";
+import { rankAmong, rankingScore, searchCtr } from "../../src/engine/systems/search";
+import { bannerLift, bounceRates, loadSeconds, navigationReach } from "../../src/engine/systems/storefront";
+import { salaryFen, teamHours, weeklySalaryFen } from "../../src/engine/systems/team";
 import { launch, playRun, sig6 } from "./helpers";
 
 const SC = launch();
@@ -167,6 +193,136 @@ describe("golden tables", () => {
       round6(
         Object.fromEntries([1, 2, 3, 3.5, 4, 4.2, 4.5, 4.7, 4.9, 5].map((r) => [`${r}★`, ratingFactor(10, 10 * r)])),
       ),
+    ).toMatchSnapshot();
+  });
+});
+
+// The remaining systems' formulas (team, storefront navigation and banner, search ranking, listing
+// relevance and image, calendar and seasonality, customer revisit/dropout, marketing tables, price endings),
+// so every file in src/engine/systems/ has its numbers in a snapshot.
+describe("golden tables (the remaining systems)", () => {
+  const SANDBOX = getScenario("sandbox") as Scenario;
+
+  it("team: salary and hours per role, weekly salary over team sizes (launch and sandbox) [PX.c]", () => {
+    const table: Record<string, unknown> = {};
+    for (const [name, sc] of [
+      ["launch", SC],
+      ["sandbox", SANDBOX],
+    ] as const) {
+      table[`${name} salary/role`] = Object.fromEntries(TEAM_ROLES.map((r) => [r, salaryFen(sc, r)]));
+      const st = newGame(sc, "golden-team");
+      table[`${name} start hours/role`] = Object.fromEntries(TEAM_ROLES.map((r) => [r, teamHours(st, r)]));
+      table[`${name} start weekly salary`] = weeklySalaryFen(sc, st);
+      const rows: Record<string, number> = {};
+      for (const n of [0, 1, 2, 4, 8]) {
+        const s2 = structuredClone(st);
+        for (const r of TEAM_ROLES) s2.team.members[r] = n;
+        rows[`${n} of each role`] = weeklySalaryFen(sc, s2);
+      }
+      table[`${name} weekly salary`] = rows;
+    }
+    expect(table).toMatchSnapshot();
+  });
+
+  it("storefront: navigation reach over depth × in-store search, banner lift, load seconds [P1.1a, P1.1b, P1.1d]", () => {
+    const base: StoreSettings = {
+      categoryDepth: 2,
+      inStoreSearch: true,
+      banner: "hero",
+      mobileLevel: 3,
+      speedLevel: 3,
+    };
+    const reach: Record<string, number> = {};
+    for (const depth of [1, 2, 3, 4, 5, 6])
+      for (const search of [true, false])
+        reach[`depth ${depth} search ${search}`] = navigationReach({
+          ...base,
+          categoryDepth: depth,
+          inStoreSearch: search,
+        });
+    const banner: Record<string, number> = {};
+    for (const b of ["brand", "hero", "promotion"] as const)
+      for (const running of [false, true])
+        banner[`${b} promotion running ${running}`] = bannerLift({ ...base, banner: b }, running);
+    const load = [0, 1, 2, 3].map((speedLevel) => loadSeconds({ ...base, speedLevel }));
+    expect(round6({ reach, banner, load })).toMatchSnapshot();
+  });
+
+  it("search: ranking score over each input, rank among competitors, keyword relevance, image CTR [P1.2c, P1.2d]", () => {
+    const base = { relevance: 1, ctrIndex: 1, cvrIndex: 1, sales7d: 0, dsr: 4.8, reviewFactor: 1, ageDays: 30 };
+    const score: Record<string, number> = { base: rankingScore(base) };
+    for (const relevance of [0.12, 1]) score[`relevance ${relevance}`] = rankingScore({ ...base, relevance });
+    for (const ctrIndex of [0.5, 1.25, 1.6]) score[`ctrIndex ${ctrIndex}`] = rankingScore({ ...base, ctrIndex });
+    for (const cvrIndex of [0.2, 0.5, 2, 3]) score[`cvrIndex ${cvrIndex}`] = rankingScore({ ...base, cvrIndex });
+    for (const sales7d of [1, 10, 100, 1000]) score[`sales7d ${sales7d}`] = rankingScore({ ...base, sales7d });
+    for (const dsr of [4.2, 4.5, 4.9]) score[`dsr ${dsr}`] = rankingScore({ ...base, dsr });
+    for (const reviewFactor of [0.27, 0.6])
+      score[`reviewFactor ${reviewFactor}`] = rankingScore({ ...base, reviewFactor });
+    for (const ageDays of [0, 13, 14]) score[`ageDays ${ageDays}`] = rankingScore({ ...base, ageDays });
+    const competitors = [12, 8, 6, 4, 3, 2, 1.5, 1, 0.5];
+    const rank = Object.fromEntries([0.1, 1, 1.5, 3.5, 7, 20].map((x) => [`score ${x}`, rankAmong(x, competitors)]));
+    const title = ["portable-juicer", "juicer-cup"];
+    const relevance = Object.fromEntries(["juicer-cup", "wireless-cup"].map((k) => [k, keywordRelevance(title, k)]));
+    const image = Object.fromEntries(
+      (["white", "scene", "detail", "differentiated"] as const).map((st) => [st, imageCtr(st)]),
+    );
+    expect(round6({ score, rank, relevance, image })).toMatchSnapshot();
+  });
+
+  it("market: sandbox seasonality by week and the calendar's multiplier on event and lull days", () => {
+    const season = Array.from({ length: 27 }, (_, w) => seasonality(SANDBOX, w));
+    const days: Record<string, unknown> = {};
+    for (const d of [0, 20, 21, 27, 28, 29, 30, 60, 164, 165, 174, 175, 176]) {
+      const c = calendarDay(SANDBOX, d);
+      days[`day ${d + 1}`] = { mult: c.mult, event: c.event?.id ?? null, lullFor: c.lullFor?.id ?? null };
+    }
+    expect(round6({ season, days, launchDay1: calendarDay(SC, 0).mult })).toMatchSnapshot();
+  });
+
+  it("customers: daily revisit chance per scenario, dropout over membership × loyalty [P2.3a]", () => {
+    const revisit: Record<string, number> = {};
+    const dropout: Record<string, number> = {};
+    for (const id of ["launch", "sandbox", "private"]) {
+      const sc = getScenario(id) as Scenario;
+      revisit[id] = revisitDaily(sc);
+      for (const member of [false, true])
+        for (const loyalty of [0.1, 0.5, 1, 1.15, 1.5])
+          dropout[`${id} member ${member} loyalty ${loyalty}`] = dropoutChance(sc, member, loyalty);
+    }
+    expect(round6({ revisit, dropout })).toMatchSnapshot();
+  });
+
+  it("marketing: search-ad CTR by position, format fit, KOL tiers and benchmarks, content and community hours and cost [P2.1a, P2.1b, P2.2b, P2.2c]", () => {
+    const ctr = [0, 1, 2, 3, 4, 5, 6].map(searchAdCtr);
+    const fit: Record<string, number> = {};
+    for (const p of SOCIAL_PLATFORMS) for (const f of CONTENT_FORMATS) fit[`${p}/${f}`] = formatFit(p, f);
+    const tiers: Record<string, unknown> = {};
+    for (const followers of [500, 9_999, 10_000, 99_999, 100_000, 999_999, 1_000_000, 5_000_000])
+      tiers[`${followers}`] = {
+        tier: kolTier(followers),
+        douyin: engagementBenchmark("douyin", followers),
+        xiaohongshu: engagementBenchmark("xiaohongshu", followers),
+      };
+    const hours: Record<string, number> = {};
+    const cost: Record<string, number> = {};
+    for (const f of CONTENT_FORMATS) {
+      hours[`3 ${f} posts on xiaohongshu, no community`] = contentHours(
+        { xiaohongshu: { postsPerWeek: 3, format: f, series: true, followers: 0, seriesWeeks: 0 } },
+        "none",
+      );
+      cost[`3 ${f} posts`] = contentCostFen(f, 3);
+    }
+    for (const a of COMMUNITY_ACTIVITIES) {
+      hours[`community ${a}`] = contentHours({}, a);
+      cost[`community ${a}`] = communityCostFen(a);
+    }
+    expect(round6({ ctr, fit, tiers, hours, cost })).toMatchSnapshot();
+  });
+
+  it("pricing: charm and round endings [P1.2f]", () => {
+    const prices = [8800, 8880, 8900, 8990, 8999, 9000, 9900, 9990, 10_000, 12_000, 12_900, 15_000];
+    expect(
+      Object.fromEntries(prices.map((p) => [`¥${p / 100}`, { charm: isCharmPrice(p), round: isRoundPrice(p) }])),
     ).toMatchSnapshot();
   });
 });

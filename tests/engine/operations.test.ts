@@ -43,6 +43,7 @@ import {
   type PlayedRun,
   playRun,
   seeds,
+  sensiblePlan,
   sig6,
   sum,
   withScenario,
@@ -215,7 +216,7 @@ describe("golden tables (operations formulas)", () => {
 // ---------- P1.3b standardised + personalised service ----------
 
 describe("P1.3b service queue and scripts", () => {
-  it("one service person instead of enough lowers orders by 5–25% (measured ≈10%) and DSR 服务态度 by 0.1–1.0 (measured ≈0.24)", () => {
+  it("one service person instead of enough lowers orders by 5–25% (measured ≈6%) and DSR 服务态度 by 0.1–1.0 (measured ≈0.24)", () => {
     const one = arm(
       "oneStaff",
       textbookWith(
@@ -247,7 +248,7 @@ describe("P1.3b service queue and scripts", () => {
     expect(dDsr).toBeGreaterThan(-0.6);
   });
 
-  it("personalisation 2 vs 0 multiplies great-service reviews 4–30× (measured ≈9×) and builds serviceLoyalty to 1.08–1.2 over 4 weeks (measured ≈1.15)", () => {
+  it("personalisation 2 vs 0 multiplies great-service reviews 4–30× (measured ≈11×) and builds serviceLoyalty to 1.08–1.2 over 4 weeks (measured ≈1.15)", () => {
     const p0 = arm("personal0", textbookWith(setService({ personalization: 0 })));
     const p2 = arm("personal2", textbookWith(setService({ personalization: 2 })));
     const ratio = note(
@@ -263,6 +264,27 @@ describe("P1.3b service queue and scripts", () => {
     expect(mean(p0, (r) => r.state.ops.loyalty)).toBe(1);
     expect(loyalty).toBeGreaterThan(1.08);
     expect(loyalty).toBeLessThan(1.2);
+  });
+});
+
+describe("P1.3b → repurchase: personal service builds loyal customers (26 weeks)", () => {
+  it("personalisation 2 vs 0 raises the run's repurchase rate by 4–30% (measured +12.5%) and repeat orders by 4–30% (measured +13.8%)", () => {
+    const p0 = arm("personal0:26", textbookWith(setService({ personalization: 0 })), SB, 26);
+    const p2 = arm("personal2:26", textbookWith(setService({ personalization: 2 })), SB, 26);
+    const rep = (r: PlayedRun) => runKpis(SB, r.state).repurchaseRate;
+    const lift = note("P1.3b personalisation 2/0: repurchase rate", rel(p0, p2, rep));
+    expect(lift).toBeGreaterThan(0.04);
+    expect(lift).toBeLessThan(0.3);
+    const repeat = note(
+      "P1.3b personalisation 2/0: repeat orders",
+      rel(
+        p0,
+        p2,
+        over((w) => w.customers?.repeatOrders ?? 0),
+      ),
+    );
+    expect(repeat).toBeGreaterThan(0.04);
+    expect(repeat).toBeLessThan(0.3);
   });
 });
 
@@ -396,6 +418,88 @@ describe("P1.3c feedback loop and PX.a analyst", () => {
     const keys = r.reports.flatMap((w) => w.reviews.map((v) => v.key)).filter((k) => k.startsWith("review.topic."));
     expect(keys.length).toBeGreaterThan(0);
     for (const k of keys) expect(TOPICS.map((t) => `review.topic.${t}`)).toContain(k);
+  });
+});
+
+// ---------- PX.a data analysis drives decisions (measured) ----------
+
+describe("PX.a an analyst who finds root causes, acted on, cuts complaints", () => {
+  const WEEKS_PXA = 8;
+  const complaints =
+    (from = 0) =>
+    (r: PlayedRun) =>
+      sum(TOPICS.filter((t) => t !== "greatService").map((t) => topic(t, from)(r)));
+  const hiredAnalyst = (r: PlayedRun) =>
+    r.turns.flat().some((d) => (d as Decision).type === "hire" && (d as { role?: string }).role === "analyst");
+  // Both arms play the textbook shop for 8 weeks; only the analyst work differs (hire once complaints show,
+  // act on the top root causes the analysis names, let go when done).
+  const without = () => arm("pxa:none", textbookWith(), SB, WEEKS_PXA);
+  const withAnalyst = () =>
+    arm(
+      "pxa:analyst",
+      textbookWith(
+        () => [],
+        () => true,
+      ),
+      SB,
+      WEEKS_PXA,
+    );
+
+  it("acting on the analysis cuts complaint reviews in weeks 5–8 by 10–35% (measured 19.7%) and raises DSR 描述相符 by 0.04–0.3 (measured +0.12)", () => {
+    expect(withAnalyst().every(hiredAnalyst)).toBe(true);
+    expect(without().some(hiredAnalyst)).toBe(false);
+    const cut = note("PX.a complaint reviews weeks 5–8", rel(without(), withAnalyst(), complaints(4)));
+    expect(cut).toBeLessThan(-0.1);
+    expect(cut).toBeGreaterThan(-0.35);
+    const dDesc = note(
+      "PX.a dsr.description",
+      mean(withAnalyst(), dsr("description")) - mean(without(), dsr("description")),
+    );
+    expect(dDesc).toBeGreaterThan(0.04);
+    expect(dDesc).toBeLessThan(0.3);
+    // Orders barely move within 8 weeks (measured +0.1%); the analyst's pay and the fixes cost money first.
+    note("PX.a orders", rel(without(), withAnalyst(), orders));
+    note(
+      "PX.a net profit",
+      rel(without(), withAnalyst(), (r) => runKpis(SB, r.state).netProfitFen),
+    );
+  });
+});
+
+// ---------- PX.c team capacity (measured) ----------
+
+describe("PX.c capacity limits what a shop can do in a week", () => {
+  // The sandbox with stock that never runs out and the designers' real 40 h a week.
+  const STOCKED = withScenario(SB, (s) => {
+    for (const k of s.skus) k.stock = 20_000;
+  });
+  const WEEKS_PXC = 4;
+  /** Every turn the whole sensible store + listing wish list; only what the designers' hours allow goes out. */
+  const wishes =
+    (hire: boolean): DecideFn =>
+    (sc, st, _reps, turn) =>
+      acceptable(sc, st, [
+        ...(hire && turn === 0 ? [{ type: "hire", role: "designer" } as const] : []),
+        ...sensiblePlan(sc),
+      ]);
+  const one = () => arm("pxc:one", wishes(false), STOCKED, WEEKS_PXC);
+  const two = () => arm("pxc:two", wishes(true), STOCKED, WEEKS_PXC);
+
+  it("one designer's 40 h get the store and one title out in week 1 (6 of 13 changes, prices included), two designers all 13; orders in weeks 1–4 rise by 12–50% (measured +27%)", () => {
+    const applied = (runs: PlayedRun[]) =>
+      mean(runs, (r) => (r.turns[0] ?? []).filter((d) => (d as Decision).type !== "hire").length);
+    expect(applied(one())).toBe(6);
+    expect(applied(two())).toBe(13);
+    const lift = note("PX.c orders weeks 1–4", rel(one(), two(), orders));
+    expect(lift).toBeGreaterThan(0.12);
+    expect(lift).toBeLessThan(0.5);
+    // Week 1 alone: about three times the orders (measured ×3.0).
+    const w1 = note(
+      "PX.c orders week 1",
+      rel(one(), two(), (r) => r.reports[0]?.kpis.orders ?? 0),
+    );
+    expect(w1).toBeGreaterThan(0.8);
+    expect(w1).toBeLessThan(4);
   });
 });
 
