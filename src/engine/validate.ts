@@ -264,6 +264,12 @@ export function validateTurn(scenario: Scenario, state: GameState, decisions: re
   const draft = clonePlain(state);
   const ok: Decision[] = [];
   const errors: { index: number; error: DecisionError }[] = [];
+  // A caller outside TypeScript (a hand-written bot, a JSON file) may hand over anything.
+  if (!Array.isArray(decisions)) {
+    const reason = "a turn's decisions must be a list (JSON array)";
+    const error = err("err.shape", { path: "turn", reason }, `malformed turn: ${reason}`);
+    return { ok: false, errors: [{ index: 0, error }] };
+  }
   decisions.forEach((raw, index) => {
     const r = parseDecision(scenario, draft, raw);
     if (!r.ok) {
