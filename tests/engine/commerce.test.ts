@@ -425,7 +425,7 @@ describe("platform calendar", () => {
   });
 });
 
-describe("extreme strategies score lower than the textbook (sandbox, same seeds)", () => {
+describe("extreme strategies score lower than the textbook (sandbox, same 30 seeds)", () => {
   const strategies: Record<string, (sc: Scenario, st: GameState, r: readonly WeekReport[]) => unknown[]> = {
     "70%+ off flash sales every week": (sc, st, r) => {
       const ds: unknown[] = POLICIES.textbook(sc, st, r).filter((d) => !PROMO_TYPES.has(d.type));
@@ -460,7 +460,7 @@ describe("extreme strategies score lower than the textbook (sandbox, same seeds)
       return ds;
     },
   };
-  const S = seeds(3, "x");
+  const S = seeds(30, "x");
   const textbookScores = new Map<string, number>();
   const tb = (seed: string) => {
     let v = textbookScores.get(seed);
