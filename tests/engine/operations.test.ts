@@ -362,6 +362,28 @@ describe("P1.3a order exceptions and logistics", () => {
   });
 });
 
+describe("P1.3c reputation reaches traffic: the DSR feeds the search ranking", () => {
+  it("a shop starting at DSR 4.3 instead of 4.7 gets 8–30% fewer organic search visitors in week 1 (ranking × (DSR/4.8)^4; measured 15.8%)", () => {
+    const at = (v: number) => (s: GameState) => {
+      s.dsr = { description: v, service: v, logistics: v };
+    };
+    const play = (key: string, v: number) => {
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const runs = SEEDS.map((seed) => playRun(SB, seed, textbookWith(), { weeks: 1, init: at(v) }));
+      cache.set(key, runs);
+      return runs;
+    };
+    const search = (r: PlayedRun) => r.reports[0]?.traffic.search ?? 0;
+    const cut = note(
+      "P1.3c DSR 4.3 vs 4.7: week-1 search visitors",
+      rel(play("dsr4.7", 4.7), play("dsr4.3", 4.3), search),
+    );
+    expect(cut).toBeLessThan(-0.08);
+    expect(cut).toBeGreaterThan(-0.3);
+  });
+});
+
 // ---------- P1.3c feedback loop, PX.a data analysis ----------
 
 describe("P1.3c feedback loop and PX.a analyst", () => {
