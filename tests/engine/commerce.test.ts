@@ -350,6 +350,35 @@ describe("P1.2g estimatePromotion weighs cost against gain", () => {
     }
   });
 
+  it("coupon, 秒杀 and 拼团 estimates: positive extra orders and cost, same sign as the simulation and 0.25–1.5× of it (measured 0.39×, 0.48×, 0.45×)", () => {
+    for (const d of [
+      { type: "setCoupon" as const, faceFen: 1_000, minSpendFen: 0, quantity: 100_000, audience: "public" as const },
+      { type: "setFlashSale" as const, sku: "cup300", priceFen: 6_900, qtyCap: 5_000, day: 3 },
+      { type: "setGroupBuy" as const, sku: "cup300", groupPriceFen: 7_900, groupSize: 2 },
+    ]) {
+      let est = 0;
+      let real = 0;
+      let cost = 0;
+      for (const s of SEEDS) {
+        const b = base(s);
+        const st = playRun(LAB, s, (_sc, _st, _r, t) => (t === 0 ? (b.turns[0] ?? []) : []), { weeks: 1 }).state;
+        const e = estimatePromotion(LAB, st, d);
+        est += e.extraOrders;
+        cost += e.costFen;
+        const v = labRun(s, [d], 2);
+        real += (v.reports[1]?.kpis.orders ?? 0) - (b.reports[1]?.kpis.orders ?? 0);
+      }
+      console.log(
+        `${d.type}: estimated ${est / SEEDS.length} vs simulated ${real / SEEDS.length} extra orders a week, cost ${cost / SEEDS.length}`,
+      );
+      expect(cost).toBeGreaterThan(0);
+      expect(est).toBeGreaterThan(0);
+      expect(real).toBeGreaterThan(0);
+      expect(est / real).toBeGreaterThan(0.25);
+      expect(est / real).toBeLessThan(1.5);
+    }
+  });
+
   it("a blanket deep discount estimates a margin loss; a modest threshold a gain", () => {
     const st = playRun(LAB, "estimate", (_sc, _st, _r, t) => (t === 0 ? (base("c-0").turns[0] ?? []) : []), {
       weeks: 1,
