@@ -13,6 +13,7 @@ import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } 
 import { offlineChallenge } from "../tests/browser/offline-challenge.mjs";
 import { panelsMarketing } from "../tests/browser/panels-marketing.mjs";
 import { panelsOps } from "../tests/browser/panels-ops.mjs";
+import { phoneCase } from "../tests/browser/phone.mjs";
 
 const SHOTS = "test-results/screenshots";
 mkdirSync(SHOTS, { recursive: true });
@@ -29,7 +30,7 @@ function eq(actual, expected, msg) {
   }
 }
 
-/** ONLY=<tag> runs just the cases named "(<tag>) …" (default: all). */
+/** ONLY=<tag> runs just the cases named "(<tag>) …" (default: all); STACK=1 prints a failure's stack. */
 const ONLY = process.env.ONLY;
 
 async function test(name, fn) {
@@ -42,6 +43,7 @@ async function test(name, fn) {
   } catch (e) {
     failed++;
     console.log(`FAIL ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.STACK) console.log(e?.stack);
   }
 }
 
@@ -568,31 +570,8 @@ try {
     eq(found, [], "texts overflowing");
   });
 
-  await test("(l) phone landscape 844×390: every button on screen and the shop world animates", async () => {
-    const ctx = await newContext({ width: 844, height: 390 });
-    const { page, errors } = await openGame(ctx, server.url);
-    const inView = async (where) => {
-      const all = await targets(page);
-      for (const [id, t] of Object.entries(all)) {
-        assert(t.x >= 0 && t.x <= 844 && t.y >= 0 && t.y <= 390, `${where}: ${id} off screen`);
-        assert(t.h >= 14, `${where}: ${id} only ${t.h}px tall`);
-      }
-    };
-    await inView("menu");
-    await click(page, "menu.campaign");
-    await waitScene(page, "Campaign");
-    await inView("campaign");
-    await click(page, "campaign.play.launch");
-    await waitScene(page, "Briefing");
-    await click(page, "briefing.start");
-    await waitScene(page, "Shop");
-    await inView("shop");
-    await page.waitForTimeout(800);
-    assert((await get(page, () => window.__shopsim.shoppers())) > 0, "no shoppers walking");
-    await shot(page, "zh-shop-phone");
-    eq(errors, [], "console errors");
-    await ctx.close();
-  });
+  await test("(l) phone landscape 844×390 with touch: readable text, one press per tap, drags scroll, a week by taps", () =>
+    phoneCase({ browser, url: server.url }));
   await test("(ops) promotion, service and team panels: a promotion, service settings and a hire change the game", () =>
     panelsOps({ newContext, url: server.url }));
   await test("(marketing) KOL cards, content, community, search, private domain and clearance change the game", () =>

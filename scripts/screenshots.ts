@@ -112,7 +112,13 @@ async function snapBoth(
 
 async function newPage(browser: Browser, url: string, lang: Lang | null, viewport = DESKTOP, expectScene?: string) {
   // Phones draw at twice the CSS pixels; at 1× the phone shots would not show what a trainee reads.
-  const ctx: BrowserContext = await browser.newContext({ viewport, deviceScaleFactor: viewport === PHONE ? 2 : 1 });
+  const phone = viewport === PHONE;
+  const ctx: BrowserContext = await browser.newContext({
+    viewport,
+    deviceScaleFactor: phone ? 2 : 1,
+    isMobile: phone,
+    hasTouch: phone,
+  });
   const { page, errors } = (await openGame(ctx, url, expectScene ? { expectScene } : {})) as {
     page: Page;
     errors: string[];
@@ -365,7 +371,13 @@ async function desktop(browser: Browser, url: string, lang: Lang): Promise<void>
 }
 
 // ---------------------------------------------------------------------------------------------
-// Phone in landscape: menu, campaign, shop, report, debrief.
+// Phone in landscape: menu, campaign, shop, report, debrief. The canvas keeps a readable scale
+// and the game's box scrolls (src/ui/viewport.ts), so a shot shows one screenful.
+
+async function scrollGame(page: Page, x: number, y: number): Promise<void> {
+  await page.evaluate(([sx, sy]) => document.getElementById("game")?.scrollTo(sx ?? 0, sy ?? 0), [x, y]);
+  await settle(page);
+}
 
 async function phone(browser: Browser, url: string, lang: Lang): Promise<void> {
   group = "Phone, landscape 844×390";
@@ -381,8 +393,12 @@ async function phone(browser: Browser, url: string, lang: Lang): Promise<void> {
   await propose(page, launchPlan.turns[2]!);
   await click(page, "tab.product");
   await page.waitForTimeout(2000);
-  await snap(page, lang, "phone-shop", "Phone: shop, week 3 with changes pending");
+  await scrollGame(page, 0, 0);
+  await snap(page, lang, "phone-shop", "Phone: shop, week 3 with changes pending (the view scrolls)");
+  await scrollGame(page, 10_000, 10_000);
+  await snap(page, lang, "phone-shop-end", "Phone: shop scrolled to the pending list and End week");
   await endWeek(page);
+  await scrollGame(page, 0, 0);
   await snap(page, lang, "phone-report", "Phone: week report");
   for (let w = 3; w < launchPlan.turns.length; w++) {
     await next(page);
@@ -390,6 +406,7 @@ async function phone(browser: Browser, url: string, lang: Lang): Promise<void> {
     await endWeek(page);
   }
   await next(page);
+  await scrollGame(page, 0, 0);
   await snap(page, lang, "phone-debrief", "Phone: debrief summary");
   await ctx.close();
   checkErrors(`${lang} phone`, errors);

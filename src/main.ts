@@ -5,6 +5,7 @@ import { createGameStore } from "./store/game-store";
 import { setAppStore } from "./ui/app";
 import { createGameConfig } from "./ui/game-config";
 import { installTestHook } from "./ui/test-hook";
+import { installReadableScale } from "./ui/viewport";
 
 const store = createGameStore({ getScenario });
 setAppStore(store);
@@ -17,5 +18,6 @@ store.subscribe(
 );
 
 const game = new Phaser.Game(createGameConfig("game"));
+game.events.once(Phaser.Core.Events.READY, () => installReadableScale(game));
 // Harmless in production: it only reads state and widget positions.
 installTestHook(game, store);

@@ -30,7 +30,9 @@ export function createGameConfig(parent: string): Phaser.Types.Core.GameConfig {
     roundPixels: true,
     antialias: true,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-    input: { keyboard: true, mouse: true, touch: true },
+    // Touches are not captured, so a drag on the canvas scrolls the page on small screens
+    // (src/ui/viewport.ts); buttons tell taps from drags themselves.
+    input: { keyboard: true, mouse: true, touch: { capture: false } },
     // echarts charts are DOM elements in Phaser's container, which Scale.FIT scales with the canvas.
     dom: { createContainer: true },
     // No banner in the console: tests treat console output as signal.

@@ -96,6 +96,8 @@ declare global {
       levers: () => readonly string[];
       /** The canvas' box in page pixels. */
       canvasBox: () => { x: number; y: number; w: number; h: number };
+      /** Visible texts drawn smaller than `minPx` CSS pixels (font size × scales × canvas scale). */
+      smallTexts: (minPx: number) => string[];
     };
   }
 }
@@ -203,6 +205,26 @@ export function installTestHook(game: Phaser.Game, store: GameStoreApi): void {
     levers: () => LEVERS,
     shoppers: () => shoppersWalking(),
     sfx: () => sfxCount(),
+    smallTexts: (minPx) => {
+      const canvasScale = game.canvas.getBoundingClientRect().height / DESIGN_H;
+      const out: string[] = [];
+      const visit = (list: Phaser.GameObjects.GameObject[], parentScale: number) => {
+        for (const o of list) {
+          if (!isShown(o)) continue;
+          const own = (o as unknown as { scaleY?: number }).scaleY ?? 1;
+          if (o.type === "Text") {
+            const t = o as Phaser.GameObjects.Text;
+            if (t.text.trim() === "" || t.alpha < 0.05) continue;
+            const px = (Number.parseFloat(String(t.style.fontSize)) || 0) * own * parentScale * canvasScale;
+            if (px < minPx) out.push(`${t.text} (${px.toFixed(1)}px)`);
+          }
+          const children = (o as unknown as { list?: Phaser.GameObjects.GameObject[] }).list;
+          if (o.type === "Container" && children) visit(children, parentScale * own);
+        }
+      };
+      for (const sc of game.scene.getScenes(true)) visit(sc.children.list, sc.cameras.main.zoom);
+      return out;
+    },
     canvasBox: () => {
       const r = game.canvas.getBoundingClientRect();
       return { x: Math.round(r.left), y: Math.round(r.top), w: Math.round(r.width), h: Math.round(r.height) };

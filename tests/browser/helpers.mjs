@@ -91,13 +91,45 @@ export async function targets(page) {
   return page.evaluate(() => window.__shopsim.targets());
 }
 
-/** Clicks the widget registered as `id`; throws if it is not on screen or disabled. */
-export async function click(page, id, { allowDisabled = false } = {}) {
-  const all = await targets(page);
-  const t = all[id];
-  if (!t) throw new Error(`no target "${id}" on screen (have: ${Object.keys(all).slice(0, 40).join(", ")}…)`);
+/**
+ * The widget registered as `id`, scrolled into the viewport first when the game's box scrolls
+ * (small screens keep a readable scale and scroll, src/ui/viewport.ts); throws if absent or disabled.
+ */
+export async function reach(page, id, { allowDisabled = false } = {}) {
+  const find = async () => {
+    const all = await targets(page);
+    const t = all[id];
+    if (!t) throw new Error(`no target "${id}" on screen (have: ${Object.keys(all).slice(0, 40).join(", ")}…)`);
+    return t;
+  };
+  let t = await find();
   if (!t.enabled && !allowDisabled) throw new Error(`target "${id}" is disabled`);
+  const vp = page.viewportSize();
+  const inside = (b) =>
+    b.x - b.w / 2 >= 0 && b.y - b.h / 2 >= 0 && b.x + b.w / 2 <= vp.width && b.y + b.h / 2 <= vp.height;
+  if (vp && !inside(t)) {
+    // The game's box (#game) scrolls, not the document; the game re-reads its bounds on scroll.
+    await page.evaluate(
+      ([dx, dy]) => document.getElementById("game").scrollBy(dx, dy),
+      [t.x - vp.width / 2, t.y - vp.height / 2],
+    );
+    await settle(page);
+    t = await find();
+  }
+  return t;
+}
+
+/** Clicks the widget registered as `id` (scrolling to it if needed); throws if absent or disabled. */
+export async function click(page, id, opts = {}) {
+  const t = await reach(page, id, opts);
   await page.mouse.click(t.x, t.y);
+  await settle(page);
+}
+
+/** Taps the widget registered as `id` with a finger (the page needs a touch context). */
+export async function tap(page, id, opts = {}) {
+  const t = await reach(page, id, opts);
+  await page.touchscreen.tap(t.x, t.y);
   await settle(page);
 }
 

@@ -17,6 +17,7 @@ import { addText, measureWidth } from "../widgets/text";
 import { hoursHint } from "./hours";
 import { buildLifecycle, hasLifecycle, stageTag } from "./lifecycle-tab";
 import type { PanelCtx, ViewState } from "./panel-context";
+import { skuChipLabels } from "./sku-cards";
 
 const PAD = 16;
 
@@ -27,6 +28,7 @@ export function buildProductPanel(ctx: PanelCtx): void {
   // SKU selector (with each SKU's lifecycle stage where the scenario models it) and sub-tabs.
   const lifecycle = hasLifecycle(scenario);
   const skuH = lifecycle ? 46 : 38;
+  const chipLabels = skuChipLabels(scenario);
   addChoice(scene, {
     id: "product.sku",
     x: PAD,
@@ -34,9 +36,9 @@ export function buildProductPanel(ctx: PanelCtx): void {
     w: w - 2 * PAD,
     h: skuH,
     size: FS.small,
-    options: scenario.skus.map((s) => ({
+    options: scenario.skus.map((s, i) => ({
       value: s.id,
-      label: bi(s.name),
+      label: chipLabels[i] ?? bi(s.name),
       sub: stageTag(scenario, draft, s.id) ?? undefined,
     })),
     value: sku.id,

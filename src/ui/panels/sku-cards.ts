@@ -7,6 +7,17 @@ import { addChoice } from "../widgets/choice";
 import { addText, fitText } from "../widgets/text";
 import { stageColor, stageTag } from "./lifecycle-tab";
 import type { PanelCtx } from "./panel-context";
+import { shortSkuNames } from "./storefront";
+
+/**
+ * Labels for a row of SKU chips: with three or more SKUs the parts every name shares are dropped
+ * ("Portable blender cup 300 ml" → "Portable 300 ml"), so each chip stays legible on a phone
+ * instead of shrinking; the chosen SKU's full name heads the card below.
+ */
+export function skuChipLabels(scenario: PanelCtx["scenario"]): string[] {
+  const names = scenario.skus.map((s) => bi(s.name));
+  return names.length >= 3 ? shortSkuNames(names) : names;
+}
 
 const MAX_CARDS = 3;
 
@@ -19,6 +30,7 @@ export function skuCards(
   const { scene, root, w, scenario } = ctx;
   let ids = scenario.skus.map((s) => s.id);
   if (ids.length > MAX_CARDS) {
+    const chipLabels = skuChipLabels(scenario);
     const { height } = addChoice(scene, {
       id: `${idPrefix}.sku`,
       x: 16,
@@ -27,7 +39,7 @@ export function skuCards(
       h: 36,
       perRow: 4,
       size: FS.small,
-      options: scenario.skus.map((s) => ({ value: s.id, label: bi(s.name) })),
+      options: scenario.skus.map((s, i) => ({ value: s.id, label: chipLabels[i] ?? bi(s.name) })),
       value: ctx.view.sku,
       focus: ctx.focus,
       parent: root,

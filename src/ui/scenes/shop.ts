@@ -45,7 +45,7 @@ export class Shop extends BaseScene {
     if (!scenario.levers.includes(view.tab)) view.tab = scenario.levers.find(isPanelLever) ?? "store";
     this.errors = new Map();
     this.drawBackdrop();
-    this.hud = new Hud(this, 480);
+    this.hud = new Hud(this, 500);
     this.addLangSwitch(DESIGN_W - 292, 16);
     const aside: { id: string; label: string; screen: "dashboard" | "glossary" }[] = [
       { id: "hud.dashboard", label: `▤ ${t("hud.dashboard")}`, screen: "dashboard" },
@@ -54,9 +54,9 @@ export class Shop extends BaseScene {
     aside.forEach((b, i) => {
       new Button(this, {
         id: b.id,
-        x: DESIGN_W - 472 + i * 90,
+        x: DESIGN_W - 492 + i * 98,
         y: 16,
-        w: 84,
+        w: 92,
         h: 32,
         label: b.label,
         variant: "ghost",

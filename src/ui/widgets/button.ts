@@ -4,6 +4,7 @@ import Phaser from "phaser";
 import { playSfx } from "../sfx";
 import { registerTarget } from "../test-hook";
 import { C, css, FS, RADIUS } from "../theme";
+import { isTap, tapStart } from "../viewport";
 import type { FocusManager } from "./focus";
 import { addText, clipText, fitText } from "./text";
 
@@ -90,14 +91,16 @@ export class Button extends Phaser.GameObjects.Container {
       this.redraw();
     });
     this.bg.on("pointerdown", () => {
+      tapStart();
       this.pressed = true;
       this.redraw();
     });
-    this.bg.on("pointerup", () => {
+    this.bg.on("pointerup", (pointer: Phaser.Input.Pointer) => {
       const was = this.pressed;
       this.pressed = false;
       this.redraw();
-      if (was) this.activate();
+      // A thumb that scrolled the page across this button did not mean to press it.
+      if (was && isTap(pointer)) this.activate();
     });
     if (o.parent) o.parent.add(this);
     else scene.add.existing(this);

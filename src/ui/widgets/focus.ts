@@ -1,6 +1,7 @@
 // Keyboard access for canvas widgets: Tab / Shift+Tab move a visible focus ring between the
 // scene's focusable widgets in creation order, Enter or Space presses the focused one.
 import Phaser from "phaser";
+import { revealInPage } from "../viewport";
 
 export interface Focusable {
   /** Stable widget id, so focus can be restored after a panel is rebuilt. */
@@ -98,6 +99,7 @@ export class FocusManager {
         this.index = i;
         f.setFocused(true);
         focusedNow = f.id ?? null;
+        revealInPage(this.scene.game, f.obj);
         return;
       }
     }

@@ -3,6 +3,7 @@ import Phaser from "phaser";
 import { t } from "../../i18n";
 import { registerTarget } from "../test-hook";
 import { C, css, FS } from "../theme";
+import { isTap, tapStart } from "../viewport";
 import type { FocusManager } from "./focus";
 import { addText } from "./text";
 
@@ -38,7 +39,10 @@ export class Toggle extends Phaser.GameObjects.Container {
     this.add([this.track, this.knob, this.stateText]);
     const enabled = o.enabled ?? true;
     this.track.setInteractive({ useHandCursor: enabled });
-    this.track.on("pointerup", () => this.flip());
+    this.track.on("pointerdown", () => tapStart());
+    this.track.on("pointerup", (pointer: Phaser.Input.Pointer) => {
+      if (isTap(pointer)) this.flip();
+    });
     registerTarget(o.id, this.track, () => enabled);
     o.focus?.add({
       id: o.id,
