@@ -507,6 +507,18 @@ export const zhCN = {
   "world.warehouse": "仓库",
   "world.incoming": "在途 {n}（第 {day} 天到货）",
   "world.noIncoming": "无在途货品",
+  // Short labels on the storefront's traffic doors (the full names are src.*).
+  "world.door.search": "搜索",
+  "world.door.home": "首页",
+  "world.door.ads": "信息流",
+  "world.door.paidSearch": "搜索广告",
+  "world.door.kol": "达人",
+  "world.door.content": "内容",
+  "world.door.community": "社群",
+  "world.door.private": "私域",
+  // Narrow warehouse columns (4+ SKUs): incoming lots in a few characters.
+  "world.incomingShort": "→ {n} · 第 {day} 天",
+  "world.noIncomingShort": "无在途",
   "world.paid": "成交 {n}",
   "world.left": "离开 {n}",
   "alert.lowStock": "⚠ 库存低：{sku} 仅剩 {n}",

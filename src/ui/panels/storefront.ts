@@ -4,7 +4,7 @@
 // Shoppers arrive through the doors in proportion to last week's traffic, browse a shelf, some
 // queue at the service desk, and pay or leave. With reduced motion the scene is a still picture.
 import Phaser from "phaser";
-import { group, items, people, t } from "../../i18n";
+import { group, hasKey, items, people, t } from "../../i18n";
 import { appStore } from "../app";
 import { reducedMotion } from "../motion";
 import { BOX_COLORS, boxKey, SHOPPER_KEYS } from "../sprites";
@@ -103,18 +103,32 @@ export function shortSkuNames(names: string[]): string[] {
   return out.map((n, i) => (n.length >= 2 ? n : (names[i] ?? n)));
 }
 
-/** Splits a label over at most two lines of `maxWidth` (by words, or characters in Chinese), with an ellipsis. */
+/**
+ * Splits a label over at most two lines of `maxWidth` (by words, or characters in Chinese), with an
+ * ellipsis. A number keeps its unit ("300 ml"), and the break moves back to a space rather than split
+ * a word ("便携 300ml" / "马卡龙色", not "…马卡" / "龙色") when the rest still fits.
+ */
 function twoLineLabel(text: string, maxWidth: number, size: number): string {
   const w = (x: string) => measureWidth(x, size, true);
   if (w(text) <= maxWidth) return text;
-  let tokens: string[] = text.match(/[\u3400-\u9fff]|\s+|[^\s\u3400-\u9fff]+/g) ?? [text];
+  const glued = text.replace(/(\d)\s+(ml|l|g|kg|cm|mm)\b/gi, "$1\u00a0$2");
+  let tokens: string[] = glued.match(/[\u3400-\u9fff]|[ \t]+|[^ \t\u3400-\u9fff]+/g) ?? [glued];
   // A first word wider than the shelf: break it by characters.
-  if (w(tokens[0] ?? "") > maxWidth) tokens = [...text];
+  if (w(tokens[0] ?? "") > maxWidth) tokens = [...glued];
   let first = "";
   let i = 0;
   while (i < tokens.length && w(`${first}${tokens[i]}`.trimEnd()) <= maxWidth) first += tokens[i++];
   if (first.trim() === "") return text;
   let rest = tokens.slice(i).join("").trim();
+  const atSpace = /[ \t]$/.test(first) || /^[ \t]/.test(tokens[i] ?? " ");
+  const space = first.trimEnd().lastIndexOf(" ");
+  if (!atSpace && space > 0) {
+    const later = `${first.slice(space + 1)}${rest}`.trim();
+    if (w(later) <= maxWidth) {
+      first = first.slice(0, space);
+      rest = later;
+    }
+  }
   if (w(rest) > maxWidth) {
     while (rest.length > 1 && w(`${rest}…`) > maxWidth) rest = rest.slice(0, -1).trimEnd();
     rest = `${rest}…`;
@@ -234,14 +248,23 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
   };
 
   // ---- layout -------------------------------------------------------------------------------
-  const WARE = o.warehouse ? 46 : 0;
+  // The warehouse strip gets a third line with four or more SKUs (name, stock, incoming lots).
+  const WARE = o.warehouse ? (o.skus.length >= 4 ? 62 : 46) : 0;
   const awningH = 14;
-  const doorsW = 62;
-  const rightW = o.w >= 420 ? 92 : 0;
+  // Doors: one plate per traffic source (icon, label, share bar) in a column wide enough for the
+  // longest label at FS.tiny.
+  const traffic = o.traffic ?? { search: 1, home: 1, ads: 1 };
+  let doorIds = Object.keys(traffic).filter((k) => (traffic[k] ?? 0) > 0);
+  if (doorIds.length === 0) doorIds = ["search", "home", "ads"];
+  const doorLabels = doorIds.map((id) => (hasKey(`world.door.${id}`) ? t(`world.door.${id}`) : t(`src.${id}`)));
+  const doorLabelW = Math.max(...doorLabels.map((l) => measureWidth(l, FS.tiny)));
+  const doorsW = Math.min(110, Math.max(70, doorLabelW + 40));
+  // The service desk and the checkout stand on the shop floor (right), so the shelves get the width.
+  const counters = o.w >= 420;
   const midX0 = doorsW + 10;
-  const midX1 = o.w - rightW - 8;
+  const midX1 = o.w - 10;
   const floorBottom = o.h - WARE - 6;
-  const FLOOR = Math.max(64, Math.round((o.h - WARE) * 0.28));
+  const FLOOR = Math.max(72, Math.round((o.h - WARE) * 0.28));
   const floorY = floorBottom - FLOOR;
 
   // Wall, floor, awning.
@@ -273,32 +296,31 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
   root.add(sign);
 
   // ---- doors ----------------------------------------------------------------------------------
-  const traffic = o.traffic ?? { search: 1, home: 1, ads: 1 };
-  let doorIds = Object.keys(traffic).filter((k) => (traffic[k] ?? 0) > 0);
-  if (doorIds.length === 0) doorIds = ["search", "home", "ads"];
   const totalTraffic = doorIds.reduce((a, k) => a + (traffic[k] ?? 0), 0) || 1;
   const doorTop = awningH + 14;
   const doorSpan = floorBottom - doorTop;
-  const doorH = Math.min(58, doorSpan / doorIds.length - 4);
+  const pitch = doorSpan / doorIds.length;
+  const doorH = Math.min(44, pitch - 5);
+  const doorW = doorsW - 8;
   const doors = doorIds.map((id, i) => {
-    const y = doorTop + i * (doorSpan / doorIds.length) + (doorSpan / doorIds.length - doorH) / 2;
+    const y = doorTop + i * pitch + (pitch - doorH) / 2;
     const color = DOOR_COLORS[id] ?? C.muted;
     g.fillStyle(C.bgDeep, 1);
-    g.fillRoundedRect(6, y, doorsW - 8, doorH, { tl: 14, tr: 14, bl: 2, br: 2 });
-    g.lineStyle(3, color, 1);
-    g.strokeRoundedRect(6, y, doorsW - 8, doorH, { tl: 14, tr: 14, bl: 2, br: 2 });
-    // Share of traffic as a bar inside the door: it reads without the colour.
+    g.fillRoundedRect(6, y, doorW, doorH, 6);
+    // Share of traffic as a bar across the plate: the doors read as a bar chart, without the colour.
     const share = (traffic[id] ?? 0) / totalTraffic;
-    g.fillStyle(color, 0.35);
-    g.fillRect(9, y + doorH - 4 - (doorH - 8) * share, doorsW - 14, (doorH - 8) * share);
-    doorIcon(g, id, doorsW / 2 + 2, y + doorH * 0.36, Math.min(9, Math.max(5, doorH * 0.16)), color);
-    const label = addText(scene, doorsW / 2 + 2, y + doorH * 0.72, t(`src.${id}`), {
+    g.fillStyle(color, 0.3);
+    g.fillRect(8, y + 2, Math.max(2, (doorW - 4) * share), doorH - 4);
+    g.lineStyle(2, color, 1);
+    g.strokeRoundedRect(6, y, doorW, doorH, 6);
+    const r = Math.min(8, Math.max(5, doorH * 0.28));
+    doorIcon(g, id, 6 + 14, y + doorH / 2, r, color);
+    const label = addText(scene, 6 + 28, y + doorH / 2, doorLabels[i] ?? id, {
       size: FS.tiny,
       color: C.text,
-      originX: 0.5,
       originY: 0.5,
     });
-    fitText(label, doorsW - 12, 8);
+    fitOrEllipsis(label, doorW - 30, FS.tiny);
     root.add(label);
     return {
       id,
@@ -313,6 +335,8 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
   const status = shelfStatuses(scene, o.skus);
   // Several SKUs: drop the words all their names share, so each shelf shows what tells it apart.
   const names = o.skus.length >= 3 ? shortSkuNames(o.skus.map((k) => k.name)) : o.skus.map((k) => k.name);
+  // The warehouse columns are narrower than the shelves: short names from two SKUs on.
+  const wareNames = o.skus.length >= 2 ? shortSkuNames(o.skus.map((k) => k.name)) : names;
   const gap = n >= 5 ? 8 : 12;
   const unitW = Math.min(180, (midX1 - midX0 - (n - 1) * gap) / n);
   const totalW = n * unitW + (n - 1) * gap;
@@ -412,27 +436,37 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
   if (shelfFront.length === 0) shelfFront.push((midX0 + midX1) / 2);
 
   // ---- service desk and checkout ---------------------------------------------------------------
-  // Shoppers stand on the floor in front of them (desk queue on the left, checkout on the right),
-  // so nobody walks across the shelf labels.
-  const desk = { x: o.w - rightW - 2, y: floorY + 44 };
-  const till = { x: o.w - 26, y: floorY + 44 };
-  if (rightW > 0) {
-    const dx = o.w - rightW - 2;
-    const deskY = Math.max(shelfTop + 4, floorY - 92);
-    g.fillStyle(C.panelHi, 1);
-    g.fillRoundedRect(dx, deskY, rightW - 6, 40, 6);
-    g.fillStyle(0x7cc4ff, 1);
-    g.fillCircle(dx + 16, deskY + 20, 7);
-    const dl = addText(scene, dx + 28, deskY + 20, t("world.service"), { size: FS.tiny, bold: true, originY: 0.5 });
-    fitText(dl, rightW - 40, 8);
-    g.fillStyle(C.panelHi, 1);
-    g.fillRoundedRect(dx, deskY + 46, rightW - 6, 40, 6);
-    g.fillStyle(C.good, 1);
-    g.fillRoundedRect(dx + 8, deskY + 56, 16, 20, 3);
-    const cl = addText(scene, dx + 28, deskY + 66, t("world.cashier"), { size: FS.tiny, bold: true, originY: 0.5 });
-    fitText(cl, rightW - 40, 8);
-    root.add([dl, cl]);
-  }
+  // Two counters at the back of the shop floor, right; shoppers stand in front of them (desk queue
+  // on the left, checkout on the right), so nobody walks across the shelf labels.
+  const counterLabels = [t("world.service"), t("world.cashier")];
+  const counterW = Math.max(...counterLabels.map((l) => measureWidth(l, FS.tiny, true))) + 34;
+  const counterY = floorY + 6;
+  // The queue forms left of the desk; the paying shopper stands in the gap before the checkout.
+  const gapC = 26;
+  const tillX = o.w - counterW - 10;
+  const deskX = tillX - gapC - counterW;
+  const desk = { x: deskX - 18, y: floorY + 42 };
+  const till = { x: tillX - gapC / 2, y: floorY + 42 };
+  // Drawn after the shoppers (below), so a shopper walking past goes behind the counter, not over its label.
+  const drawCounters = () => {
+    if (!counters) return;
+    const cg = scene.add.graphics();
+    root.add(cg);
+    [deskX, tillX].forEach((cx, k) => {
+      cg.fillStyle(C.panelHi, 1);
+      cg.fillRoundedRect(cx, counterY, counterW, 26, 6);
+      cg.fillStyle(k === 0 ? 0x7cc4ff : C.good, 1);
+      if (k === 0) cg.fillCircle(cx + 14, counterY + 13, 6);
+      else cg.fillRoundedRect(cx + 8, counterY + 5, 12, 16, 3);
+      const l = addText(scene, cx + 26, counterY + 13, counterLabels[k] ?? "", {
+        size: FS.tiny,
+        bold: true,
+        originY: 0.5,
+      });
+      fitOrEllipsis(l, counterW - 30, FS.tiny);
+      root.add(l);
+    });
+  };
 
   // ---- warehouse strip ------------------------------------------------------------------------
   if (o.warehouse) {
@@ -448,6 +482,7 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
     root.add(wl);
     const x0 = 16 + wl.width;
     const colW = (o.w - 12 - x0) / n;
+    const tall = n >= 4;
     o.skus.forEach((sku, i) => {
       const cx = x0 + i * colW;
       const listed = status[i] === "listed";
@@ -455,18 +490,41 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
       g.fillRect(cx + 4, wy + 8, 4, WARE - 20);
       const first = (sku.incoming ?? [])[0];
       const total = (sku.incoming ?? []).reduce((a, l) => a + l.qty, 0);
+      const day = first ? first.day - (o.today ?? 0) + 1 : 0;
+      const textW = colW - 16;
+      if (!tall) {
+        const inc =
+          first && total > 0
+            ? `→ ${t("world.incoming", { n: items(total), day })}`
+            : listed
+              ? t("world.noIncoming")
+              : t(`world.${status[i]}`);
+        const a = addText(scene, cx + 12, wy + 6, "", { size: 11, bold: true, color: listed ? C.text : C.muted });
+        fitNameWithTail(a, wareNames[i] ?? sku.name, ` · ${items(sku.stock)}`, textW, 10);
+        const b = addText(scene, cx + 12, wy + 22, inc, { size: 11, color: first ? C.accentHi : C.faint });
+        fitOrEllipsis(b, textW, 10);
+        root.add([a, b]);
+        return;
+      }
+      // Narrow columns (4+ SKUs): the name on up to two lines, then the stock, then what is on the way.
+      const a = addText(scene, cx + 12, wy + 1, twoLineLabel(wareNames[i] ?? sku.name, textW, 10), {
+        size: 10,
+        bold: true,
+        color: listed ? C.text : C.muted,
+        lineSpacing: -2,
+      });
+      fitOrEllipsis(a, textW, 10);
+      const st = addText(scene, cx + 12, wy + 26, items(sku.stock), { size: 10, color: listed ? C.text : C.muted });
+      fitOrEllipsis(st, textW, 9);
       const inc =
         first && total > 0
-          ? `→ ${t("world.incoming", { n: items(total), day: first.day - (o.today ?? 0) + 1 })}`
+          ? t("world.incomingShort", { n: items(total), day })
           : listed
-            ? t("world.noIncoming")
+            ? t("world.noIncomingShort")
             : t(`world.${status[i]}`);
-      const size = n >= 4 ? 10 : 11;
-      const a = addText(scene, cx + 12, wy + 6, "", { size, bold: true, color: listed ? C.text : C.muted });
-      fitNameWithTail(a, names[i] ?? sku.name, ` · ${items(sku.stock)}`, colW - 16, 9);
-      const b = addText(scene, cx + 12, wy + 22, inc, { size, color: first ? C.accentHi : C.faint });
-      fitOrEllipsis(b, colW - 16, 8);
-      root.add([a, b]);
+      const b = addText(scene, cx + 12, wy + 39, inc, { size: 10, color: first ? C.accentHi : C.faint });
+      fitOrEllipsis(b, textW, 9);
+      root.add([a, st, b]);
     });
   }
 
@@ -512,6 +570,7 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
   let queue = 0;
   const layer = scene.add.container(0, 0);
   root.add(layer);
+  drawCounters();
 
   if (still) {
     // A still picture: a few shoppers at shelves, one in the queue, one paying.
@@ -521,7 +580,7 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
       const p = floorPoint(x + (rnd() - 0.5) * 40);
       layer.add(scene.add.image(p.x, p.y, SHOPPER_KEYS[i % SHOPPER_KEYS.length] as string).setOrigin(0.5, 1));
     }
-    if (rightW > 0 && count > 2) {
+    if (counters && count > 2) {
       layer.add(scene.add.image(desk.x + 8, desk.y, SHOPPER_KEYS[1] as string).setOrigin(0.5, 1));
       layer.add(scene.add.image(till.x, till.y, SHOPPER_KEYS[2] as string).setOrigin(0.5, 1));
     }
@@ -554,9 +613,10 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
         });
       });
     const pop = (x: number, y: number) => {
-      const txt = addText(scene, x, y - 40, "¥", { size: FS.body, bold: true, color: C.warn, originX: 0.5 });
-      layer.add(txt);
-      scene.tweens.add({ targets: txt, y: y - 64, alpha: 0, duration: 900, onComplete: () => txt.destroy() });
+      // A coin (a shape, not a text: it rises over the counters and shelf labels behind the checkout).
+      const coin = scene.add.circle(x, y - 36, 6, C.warn).setStrokeStyle(2, 0xc88a00);
+      layer.add(coin);
+      scene.tweens.add({ targets: coin, y: y - 60, alpha: 0, duration: 900, onComplete: () => coin.destroy() });
     };
     const spawn = () => {
       if (active >= maxActive || !root.active) return;
@@ -573,7 +633,7 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
       walk(s, browse, 60 + rnd() * 30, () => {
         scene.time.delayedCall(400 + rnd() * 900, () => {
           if (!s.active) return;
-          if (rightW > 0 && r < 0.15) {
+          if (counters && r < 0.15) {
             // Pre-sale question at the service desk, then most of them buy.
             const q = queue++;
             walk(s, { x: desk.x + 8 - q * 14, y: desk.y }, 70, () => {
@@ -590,7 +650,7 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
       });
     };
     const pay = (s: Phaser.GameObjects.Image, door: { x: number; y: number }) => {
-      if (rightW <= 0) {
+      if (!counters) {
         pop(s.x, s.y);
         leave(s, door);
         return;
