@@ -118,3 +118,11 @@ export function revealInPage(game: Phaser.Game, obj: Phaser.GameObjects.GameObje
   const dy = top < box.top ? top - box.top - margin : bottom > box.bottom ? bottom - box.bottom + margin : 0;
   if (dx !== 0 || dy !== 0) scroller.scrollBy(dx, dy);
 }
+
+let lastScreen = "";
+
+/** A new screen opens at its top-left corner; a rebuild of the same one (a language switch) keeps the view. */
+export function screenShown(key: string): void {
+  if (key !== lastScreen) scroller?.scrollTo(0, 0);
+  lastScreen = key;
+}

@@ -44,8 +44,16 @@ export async function phoneCase({ browser, url }) {
   await tap(page, "campaign.play.launch");
   await waitScene(page, "Briefing");
   await readable("briefing");
-  await tap(page, "briefing.start");
+  const startAt = await reach(page, "briefing.start");
+  const scrolled = await page.evaluate(() => document.getElementById("game").scrollTop);
+  await page.touchscreen.tap(startAt.x, startAt.y);
   await waitScene(page, "Shop");
+  // The button sat below the first screenful; the next screen opens at its top-left corner again.
+  const at = await page.evaluate(() => [
+    document.getElementById("game").scrollLeft,
+    document.getElementById("game").scrollTop,
+  ]);
+  assert(scrolled > 0 && at[0] === 0 && at[1] === 0, `shop opened scrolled to ${at} (briefing was at ${scrolled})`);
   await readable("shop");
 
   // One tap, one press: the category depth goes from 4 to 3, not to 2.

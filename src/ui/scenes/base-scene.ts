@@ -5,6 +5,7 @@ import { getLang, type Lang, t } from "../../i18n";
 import type { GameStore, GameStoreApi } from "../../store/game-store";
 import { appStore } from "../app";
 import { C, DESIGN_H, DESIGN_W } from "../theme";
+import { screenShown } from "../viewport";
 import { Button } from "../widgets/button";
 import { FocusManager } from "../widgets/focus";
 
@@ -24,6 +25,7 @@ export abstract class BaseScene extends Phaser.Scene {
     this.store = appStore();
     this.focus = new FocusManager(this);
     this.cameras.main.setBackgroundColor(C.bg);
+    screenShown(this.sys.settings.key);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const u of this.unsubs) u();
       this.unsubs = [];
