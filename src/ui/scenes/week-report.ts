@@ -13,7 +13,7 @@ import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
 import { addKpiCard } from "../widgets/kpi-card";
-import { addText, clipText, fitText } from "../widgets/text";
+import { addText, fitText, measureWidth } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
 const KPI_CARDS: { key: string; kpi: keyof Kpis }[] = [
@@ -28,6 +28,50 @@ const KPI_CARDS: { key: string; kpi: keyof Kpis }[] = [
   { key: "kpi.dsr", kpi: "dsr" },
   { key: "kpi.stockoutDays", kpi: "stockoutDays" },
 ];
+
+/** Space between table columns. */
+const COL_GAP = 10;
+
+/**
+ * Column widths of a topic table within `inner`: each column as wide as its widest cell; when they do
+ * not all fit, the widest columns are capped to a common width (they wrap) and the narrow ones (numbers)
+ * keep theirs. Space left over is shared out, the name column taking its usual share first.
+ */
+function columnWidths(tb: ReportTable, inner: number): { widths: number[]; wraps: boolean } {
+  const n = tb.columns.length;
+  const avail = inner - COL_GAP * (n - 1);
+  const header = n > 2;
+  const nat = tb.columns.map(
+    (c, i) =>
+      Math.max(
+        header ? measureWidth(c, FS.tiny) : 0,
+        ...tb.rows.map((r) => measureWidth(r[i] ?? "", FS.tiny, i === 0)),
+      ) + 2,
+  );
+  const sum = nat.reduce((a, b) => a + b, 0);
+  if (sum > avail) {
+    // Water-filling: the largest cap such that the capped widths fit.
+    const sorted = [...nat].sort((a, b) => a - b);
+    let rest = avail;
+    let cap = avail / n;
+    for (let k = 0; k < n; k++) {
+      const share = rest / (n - k);
+      if ((sorted[k] ?? 0) <= share) rest -= sorted[k] ?? 0;
+      else {
+        cap = share;
+        break;
+      }
+    }
+    return { widths: nat.map((v) => Math.floor(Math.min(v, cap))), wraps: true };
+  }
+  const out = [...nat];
+  let extra = avail - sum;
+  const firstWant = Math.round(avail * (tb.firstShare ?? (n > 2 ? 0.34 : 0.5)));
+  const grow = Math.min(extra, Math.max(0, firstWant - (out[0] ?? 0)));
+  out[0] = (out[0] ?? 0) + grow;
+  extra -= grow;
+  return { widths: out.map((v, i) => (n > 1 ? (i === 0 ? v : v + extra / (n - 1)) : v + extra)), wraps: false };
+}
 
 /** Overview (charts + advisor), details (SKUs, events, reviews, ledger) or a topic tab; kept across restarts. */
 let tab: ReportTab = "overview";
@@ -243,42 +287,65 @@ export class WeekReport extends BaseScene {
   private drawTable(tb: ReportTable, x: number, y: number, w: number, h: number): void {
     const card = new Card(this, { x, y, w, h, title: tb.title });
     const inner = w - 32;
-    const firstW = Math.round(inner * (tb.firstShare ?? (tb.columns.length > 2 ? 0.34 : 0.5)));
-    const otherW = tb.columns.length > 1 ? (inner - firstW) / (tb.columns.length - 1) : 0;
+    const { widths, wraps } = columnWidths(tb, inner);
     // Column 0 is left-aligned at 16; column i ≥ 1 is right-aligned at its right edge.
-    const colRight = (i: number) => 16 + firstW + otherW * i;
+    const rights: number[] = [];
+    widths.reduce((acc, cw, i) => {
+      rights[i] = acc + cw;
+      return acc + cw + COL_GAP;
+    }, 16);
     const lineH = 18;
     const note = tb.note
       ? addText(this, 16, 0, tb.note, { size: FS.tiny, color: C.accentHi, width: inner, maxLines: 3 })
       : null;
     const noteH = note ? note.height + 8 : 0;
-    const cell = (text: string, i: number, cy: number, style: { bold?: boolean; color?: number }) => {
-      const maxW = i === 0 ? firstW - 8 : otherW - 6;
-      const o = addText(this, i === 0 ? 16 : colRight(i) - 2, cy, text, {
+    // A cell wraps within its column (long promotion terms, SKU names) instead of losing its tail.
+    const cell = (text: string, i: number, cy: number, style: { bold?: boolean; color?: number }) =>
+      addText(this, i === 0 ? 16 : (rights[i] ?? 0), cy, text, {
         size: FS.tiny,
         originX: i === 0 ? 0 : 1,
+        align: i === 0 ? "left" : "right",
+        width: widths[i] ?? inner,
+        lineSpacing: 1,
         ...style,
       });
-      // Names keep one size and lose their tail; numbers shrink a little before they would clip.
-      if (i > 0) fitText(o, maxW, 10);
-      if (o.width > maxW) clipText(o, maxW);
-      card.add(o);
+    const oneLine = addText(this, 0, 0, "0", { size: FS.tiny });
+    const lineTextH = oneLine.height;
+    oneLine.destroy();
+    /** Draws a row at cy; returns its height (one line: lineH). */
+    const row = (cells: string[], cy: number, style: (i: number) => { bold?: boolean; color?: number }) => {
+      const objs = cells.map((c, i) => cell(c, i, cy, style(i)));
+      const tallest = Math.max(lineTextH, ...objs.map((o) => o.height));
+      // Tables with wrapped cells get a little air (and a rule) between rows.
+      return { objs, height: lineH + tallest - lineTextH + (wraps ? 6 : 0) };
     };
     let cy = card.contentY;
     // Two-column tables are item → value lists: a header would only say so.
     if (tb.columns.length > 2) {
-      tb.columns.forEach((c, i) => {
-        cell(c, i, cy, { color: C.muted });
-      });
-      cy += lineH + 2;
+      const head = row(tb.columns, cy, () => ({ color: C.muted }));
+      card.add(head.objs);
+      cy += head.height + 2;
     }
-    const room = Math.max(1, Math.floor((h - cy - noteH - 8) / lineH));
-    const shown = tb.rows.length > room ? room - 1 : tb.rows.length;
-    for (const r of tb.rows.slice(0, shown)) {
-      r.forEach((c, i) => {
-        cell(c, i, cy, { bold: i === 0 });
-      });
-      cy += lineH;
+    const limit = h - noteH - 8;
+    const rules = this.add.graphics();
+    card.add(rules);
+    let shown = 0;
+    for (const [k, r] of tb.rows.entries()) {
+      const drawn = row(r, cy, (i) => ({ bold: i === 0 }));
+      // Room for this row, and for the "+N more" line if rows remain after it.
+      const needMore = k < tb.rows.length - 1 ? lineH : 0;
+      if (cy + drawn.height + needMore > limit) {
+        for (const o of drawn.objs) o.destroy();
+        break;
+      }
+      card.add(drawn.objs);
+      if (wraps && k > 0) {
+        // A faint rule between rows, so wrapped cells read as one row.
+        rules.lineStyle(1, C.line, 0.6);
+        rules.lineBetween(16, cy - 4, w - 16, cy - 4);
+      }
+      cy += drawn.height;
+      shown++;
     }
     if (shown < tb.rows.length) {
       card.add(
