@@ -112,6 +112,26 @@ function sameTerms(d: PromoDecision, running: object | null): boolean {
   return Object.entries(d).every(([k, v]) => k === "type" || r[k] === v);
 }
 
+/** A setter for one field of a form being edited (the panel redraws after each change). */
+function into<F extends object, K extends keyof F>(form: F, key: K): (v: F[K]) => void {
+  return (v) => {
+    form[key] = v;
+  };
+}
+
+/** A stepper's bounds [min, max], and its coarse and optional fine step. */
+type Range = [min: number, max: number];
+type Steps = [coarse: number, fine?: number];
+/** How a stepper row shows its value, and what it says beside it. */
+interface RowLook {
+  format: (v: number) => string;
+  stepLabel?: (step: number) => string;
+  /** The lesson under the label when it needs values (else the key `${id}Help`). */
+  help?: string;
+  /** A note under the control. */
+  hint?: string;
+}
+
 function listPrice(draft: GameState, sku: string): number {
   return draft.skus.find((k) => k.id === sku)?.priceFen ?? 0;
 }
@@ -177,54 +197,57 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
 
   const redraw = () => ctx.setView({});
   const money10 = (s: number) => `¥${s / 100}`;
+  /**
+   * One stepper row, named by the i18n keys `id` and `${id}Help` (`o.help` instead when the lesson
+   * needs values). `steps` are the coarse and the optional fine step; the value is clamped to `range`.
+   */
   const stepper = (
     id: string,
-    label: string,
-    help: string,
-    o: {
-      value: number;
-      min: number;
-      max: number;
-      step: number;
-      fine?: number;
-      stepLabel?: (s: number) => string;
-      format: (v: number) => string;
-      set: (v: number) => void;
-      hint?: string;
-    },
+    value: number,
+    [min, max]: Range,
+    [step, fine]: Steps,
+    set: (v: number) => void,
+    o: RowLook,
   ) => {
-    const row = compactRow(ctx, y, id, label, help, 0.44);
+    const row = compactRow(ctx, y, id, t(id), o.help ?? t(`${id}Help`), 0.44);
     new Stepper(scene, {
       id,
       x: row.cx,
       y: row.cy,
-      w: Math.min(row.cw, o.fine ? 380 : 260),
+      w: Math.min(row.cw, fine ? 380 : 260),
       h: 36,
-      value: Math.min(o.max, Math.max(o.min, o.value)),
-      min: o.min,
-      max: o.max,
-      step: o.step,
-      fineStep: o.fine,
+      value: Math.min(max, Math.max(min, value)),
+      min,
+      max,
+      step,
+      fineStep: fine,
       stepLabel: o.stepLabel,
       format: o.format,
       focus: ctx.focus,
       parent: root,
       onChange: (v) => {
-        o.set(v);
+        set(v);
         redraw();
       },
     });
     y = row.end(36, o.hint);
   };
+  /** A stepper row for an amount of money: steps labelled in ¥, the value shown as money unless `o.format` differs. */
+  const yuanStepper = (
+    id: string,
+    value: number,
+    range: Range,
+    steps: Steps,
+    set: (v: number) => void,
+    o: Partial<RowLook> = {},
+  ) => stepper(id, value, range, steps, set, { stepLabel: money10, format: money, ...o });
+  /** One row of choices, named like a stepper row unless `o` gives its label and lesson. */
   const choice = <T extends string | number>(
     id: string,
-    label: string,
-    help: string,
     opts: { value: T; label: string; sub?: string }[],
     value: T,
     set: (v: T) => void,
-    perRow = opts.length,
-    h = 34,
+    { perRow = opts.length, h = 34, label = t(id), help = t(`${id}Help`) } = {},
   ) => {
     const row = compactRow(ctx, y, id, label, help, perRow > 4 ? 0.3 : 0.44);
     const { height } = addChoice<T>(scene, {
@@ -253,212 +276,109 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
    * The flash sale's and the group buy's first rows: which SKU, and its price below the list price
    * (a new SKU keeps the price if it is still below that SKU's list price).
    */
-  const skuAndPrice = (
+  const skuAndPrice = <K extends string>(
     kind: "flash" | "group",
-    sku: string,
-    priceFen: number,
-    set: (sku: string, price: number) => void,
+    form: { sku: string } & Record<K, number>,
+    priceKey: K,
   ) => {
-    const list = listPrice(draft, sku);
+    const prices: Record<K, number> = form;
+    const priceFen = prices[priceKey];
+    const list = listPrice(draft, form.sku);
+    const setPrice = (v: number) => {
+      prices[priceKey] = v;
+    };
     choice<string>(
       `promotion.${kind}.sku`,
-      t("promotion.sku"),
-      "",
       skuOptions,
-      sku,
-      (v) => set(v, Math.min(priceFen, listPrice(draft, v) - 10)),
-      Math.min(skuOptions.length, 2),
-      30,
-    );
-    stepper(
-      `promotion.${kind}.price`,
-      t(`promotion.${kind}.price`),
-      t(`promotion.${kind}.priceHelp`, { list: money(list) }),
-      {
-        value: priceFen,
-        min: 100,
-        max: Math.max(100, list - 10),
-        step: 100,
-        fine: 10,
-        stepLabel: money10,
-        format: money,
-        set: (v) => set(sku, v),
-        hint: t("promotion.off", { pct: percent(1 - priceFen / Math.max(1, list), 0) }),
+      form.sku,
+      (v) => {
+        form.sku = v;
+        setPrice(Math.min(priceFen, listPrice(draft, v) - 10));
       },
+      { perRow: Math.min(skuOptions.length, 2), h: 30, label: t("promotion.sku"), help: "" },
     );
+    yuanStepper(`promotion.${kind}.price`, priceFen, [100, Math.max(100, list - 10)], [100, 10], setPrice, {
+      help: t(`promotion.${kind}.priceHelp`, { list: money(list) }),
+      hint: t("promotion.off", { pct: percent(1 - priceFen / Math.max(1, list), 0) }),
+    });
   };
 
   switch (kind) {
     case "fullReduction": {
       const fr = f.fullReduction;
-      stepper("promotion.fr.threshold", t("promotion.fr.threshold"), t("promotion.fr.thresholdHelp"), {
-        value: fr.thresholdFen,
-        min: 1000,
-        max: 500_000,
-        step: 1000,
-        fine: 100,
-        stepLabel: money10,
-        format: money,
-        set: (v) => {
-          fr.thresholdFen = v;
-          fr.discountFen = Math.min(fr.discountFen, v - 100);
-        },
+      yuanStepper("promotion.fr.threshold", fr.thresholdFen, [1000, 500_000], [1000, 100], (v) => {
+        fr.thresholdFen = v;
+        fr.discountFen = Math.min(fr.discountFen, v - 100);
       });
-      stepper("promotion.fr.discount", t("promotion.fr.discount"), t("promotion.fr.discountHelp"), {
-        value: fr.discountFen,
-        min: 100,
-        max: fr.thresholdFen - 100,
-        step: 500,
-        fine: 100,
-        stepLabel: money10,
-        format: money,
-        set: (v) => {
-          fr.discountFen = v;
-        },
-        hint: t("promotion.depth", { pct: percent(fr.discountFen / fr.thresholdFen) }),
-      });
+      yuanStepper(
+        "promotion.fr.discount",
+        fr.discountFen,
+        [100, fr.thresholdFen - 100],
+        [500, 100],
+        into(fr, "discountFen"),
+        { hint: t("promotion.depth", { pct: percent(fr.discountFen / fr.thresholdFen) }) },
+      );
       break;
     }
     case "coupon": {
       const cp = f.coupon;
       const cheapest = Math.min(...draft.skus.map((k) => k.priceFen));
       const faceMax = (cp.minSpendFen > 0 ? cp.minSpendFen : cheapest) - 100;
-      stepper("promotion.coupon.face", t("promotion.coupon.face"), t("promotion.coupon.faceHelp"), {
-        value: cp.faceFen,
-        min: 100,
-        max: Math.max(100, faceMax),
-        step: 500,
-        fine: 100,
-        stepLabel: money10,
-        format: money,
-        set: (v) => {
-          cp.faceFen = v;
-        },
-      });
-      stepper("promotion.coupon.minSpend", t("promotion.coupon.minSpend"), t("promotion.coupon.minSpendHelp"), {
-        value: cp.minSpendFen,
-        min: 0,
-        max: 500_000,
-        step: 1000,
-        fine: 100,
-        stepLabel: money10,
-        format: (v) => (v > 0 ? money(v) : t("promotion.noMin")),
-        set: (v) => {
+      yuanStepper("promotion.coupon.face", cp.faceFen, [100, Math.max(100, faceMax)], [500, 100], into(cp, "faceFen"));
+      yuanStepper(
+        "promotion.coupon.minSpend",
+        cp.minSpendFen,
+        [0, 500_000],
+        [1000, 100],
+        (v) => {
           cp.minSpendFen = v;
           const floor = v > 0 ? v : cheapest;
           cp.faceFen = Math.max(100, Math.min(cp.faceFen, floor - 100));
         },
-      });
-      stepper("promotion.coupon.quantity", t("promotion.coupon.quantity"), t("promotion.coupon.quantityHelp"), {
-        value: cp.quantity,
-        min: 10,
-        max: 100_000,
-        step: 100,
-        fine: 10,
-        stepLabel: (s) => String(s),
+        { format: (v) => (v > 0 ? money(v) : t("promotion.noMin")) },
+      );
+      stepper("promotion.coupon.quantity", cp.quantity, [10, 100_000], [100, 10], into(cp, "quantity"), {
+        stepLabel: String,
         format: (v) => t("promotion.sheets", { n: v }),
-        set: (v) => {
-          cp.quantity = v;
-        },
       });
       // Members-only coupons need a private domain (members) to reach anyone.
       const audiences: Audience[] = scenario.levers.includes("private")
         ? ["public", "new", "members"]
         : ["public", "new"];
-      choice<Audience>(
-        "promotion.coupon.audience",
-        t("promotion.coupon.audience"),
-        t("promotion.coupon.audienceHelp"),
-        audiences.map((a) => ({ value: a, label: t(`promotion.audience.${a}`) })),
-        cp.audience,
-        (v) => {
-          cp.audience = v;
-        },
-      );
+      const audienceOpts = audiences.map((a) => ({ value: a, label: t(`promotion.audience.${a}`) }));
+      choice<Audience>("promotion.coupon.audience", audienceOpts, cp.audience, into(cp, "audience"));
       break;
     }
     case "flashSale": {
       const fs = f.flashSale;
-      skuAndPrice("flash", fs.sku, fs.priceFen, (sku, price) => {
-        fs.sku = sku;
-        fs.priceFen = price;
-      });
-      stepper("promotion.flash.cap", t("promotion.flash.cap"), t("promotion.flash.capHelp"), {
-        value: fs.qtyCap,
-        min: 10,
-        max: 100_000,
-        step: 50,
-        fine: 10,
-        stepLabel: (s) => String(s),
+      skuAndPrice("flash", fs, "priceFen");
+      stepper("promotion.flash.cap", fs.qtyCap, [10, 100_000], [50, 10], into(fs, "qtyCap"), {
+        stepLabel: String,
         format: items,
-        set: (v) => {
-          fs.qtyCap = v;
-        },
       });
       const dayOpts = [1, 2, 3, 4, 5, 6, 7].map((d) => ({
         value: d,
         label: t("promotion.day", { n: d }),
         sub: dayTrafficLabel(scenario, game.week, d) || undefined,
       }));
-      choice<number>(
-        "promotion.flash.day",
-        t("promotion.flash.day"),
-        t("promotion.flash.dayHelp"),
-        dayOpts,
-        fs.day,
-        (v) => {
-          fs.day = v;
-        },
-        7,
-        40,
-      );
+      choice<number>("promotion.flash.day", dayOpts, fs.day, into(fs, "day"), { perRow: 7, h: 40 });
       break;
     }
     case "groupBuy": {
       const gb = f.groupBuy;
-      skuAndPrice("group", gb.sku, gb.groupPriceFen, (sku, price) => {
-        gb.sku = sku;
-        gb.groupPriceFen = price;
-      });
-      stepper("promotion.group.size", t("promotion.group.size"), t("promotion.group.sizeHelp"), {
-        value: gb.groupSize,
-        min: 2,
-        max: 10,
-        step: 1,
+      skuAndPrice("group", gb, "groupPriceFen");
+      stepper("promotion.group.size", gb.groupSize, [2, 10], [1], into(gb, "groupSize"), {
         format: (v) => t("promotion.group.people", { n: v }),
-        set: (v) => {
-          gb.groupSize = v;
-        },
         hint: t("promotion.group.fill", { pct: percent(groupFillProbability(gb.groupSize), 0) }),
       });
       break;
     }
     case "gift": {
       const g = f.gift;
-      stepper("promotion.gift.minSpend", t("promotion.gift.minSpend"), t("promotion.gift.minSpendHelp"), {
-        value: g.minSpendFen,
-        min: 0,
-        max: 500_000,
-        step: 1000,
-        fine: 100,
-        stepLabel: money10,
+      yuanStepper("promotion.gift.minSpend", g.minSpendFen, [0, 500_000], [1000, 100], into(g, "minSpendFen"), {
         format: (v) => (v > 0 ? money(v) : t("promotion.gift.every")),
-        set: (v) => {
-          g.minSpendFen = v;
-        },
       });
-      stepper("promotion.gift.cost", t("promotion.gift.cost"), t("promotion.gift.costHelp"), {
-        value: g.giftCostFen,
-        min: 100,
-        max: 100_000,
-        step: 100,
-        fine: 10,
-        stepLabel: money10,
-        format: money,
-        set: (v) => {
-          g.giftCostFen = v;
-        },
-      });
+      yuanStepper("promotion.gift.cost", g.giftCostFen, [100, 100_000], [100, 10], into(g, "giftCostFen"));
       break;
     }
   }
