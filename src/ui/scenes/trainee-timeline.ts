@@ -3,13 +3,14 @@
 import { getScenario } from "../../content/scenarios";
 import { Decision } from "../../engine";
 import { money, t } from "../../i18n";
+import { breakLines } from "../../i18n/line-break";
 import { apiErrorText, challengeStore, watchChallenge } from "../challenge-ui";
 import { formatKpi } from "../format-kpi";
 import { describeDecisionIn } from "../panels/pending-text";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
-import { addText, fitText } from "../widgets/text";
+import { addText, fitText, measureWidth } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
 const PER_PAGE = 6;
@@ -44,6 +45,8 @@ export function describeDecision(d: { type: string; [k: string]: unknown }): str
 
 export class TraineeTimeline extends BaseScene {
   private page = 0;
+  /** The week whose decisions are opened in full (null: the weeks table). */
+  private openWeek: number | null = null;
   private body: Card | null = null;
 
   constructor() {
@@ -52,6 +55,7 @@ export class TraineeTimeline extends BaseScene {
 
   protected build(): void {
     this.page = 0;
+    this.openWeek = null;
     this.drawBackdrop();
     this.addLangSwitch(DESIGN_W - 196, 20);
     this.render();
@@ -88,10 +92,16 @@ export class TraineeTimeline extends BaseScene {
     return describeDecisionIn(sc, parsed.data, sameTurn);
   }
 
+  /** A week's decisions as lines, each once (two hires of a role already read "×2" on one line). */
+  private lines(decisions: { type: string; [k: string]: unknown }[]): string[] {
+    return [...new Set(decisions.map((x) => this.describe(x, decisions)))];
+  }
+
   private render(): void {
     this.body?.destroy();
     const { trainee } = challengeStore().getState();
-    const root = new Card(this, { x: 0, y: 0, w: 1, h: 1, fill: C.bg, stroke: C.bg });
+    // An invisible full-screen card holding everything that is redrawn (the test hook checks texts against it).
+    const root = new Card(this, { x: 0, y: 0, w: DESIGN_W, h: DESIGN_H, fill: C.bg, stroke: C.bg });
     root.bg.setVisible(false);
     this.body = root;
     const title = addText(this, 24, 18, t("tl.title", { name: trainee.name ?? "" }), { size: FS.h1, bold: true });
@@ -139,6 +149,11 @@ export class TraineeTimeline extends BaseScene {
     const weeks = best.timeline;
     const pages = Math.max(1, Math.ceil(weeks.length / PER_PAGE));
     this.page = Math.min(this.page, pages - 1);
+    const opened = this.openWeek === null ? undefined : weeks.find((w) => w.week === this.openWeek);
+    if (opened) {
+      this.drawWeek(root, opened);
+      return;
+    }
     const card = new Card(this, {
       x: 24,
       y: 184,
@@ -148,44 +163,70 @@ export class TraineeTimeline extends BaseScene {
       parent: root,
     });
     const cw = DESIGN_W - 48;
+    const cols = [16, 110, 226, 330, 440, 556];
+    const cellW = (i: number) => (cols[i + 1] ?? 0) - (cols[i] ?? 0) - 10;
     let y = card.contentY;
-    const head: [string, number][] = [
-      [t("tl.week"), 16],
-      [t("kpi.uv"), 120],
-      [t("kpi.orders"), 260],
-      [t("kpi.gmv"), 380],
-      [t("kpi.netProfit"), 500],
-      [t("tl.decisions"), 630],
-    ];
-    for (const [label, x] of head) {
-      const h = addText(this, x, y, label, { size: FS.small, color: C.muted });
-      fitText(h, 124, 10);
+    const head = [t("tl.week"), t("kpi.uv"), t("kpi.orders"), t("kpi.gmv"), t("kpi.netProfit"), t("tl.decisions")];
+    head.forEach((label, i) => {
+      const h = addText(this, cols[i] ?? 0, y, label, { size: FS.small, color: C.muted });
+      fitText(h, i < 5 ? cellW(i) : 200, 10);
       card.add(h);
-    }
+    });
     y += 26;
     const rowH = Math.floor((card.bg.height - y - 8) / PER_PAGE);
+    const dx = cols[5] ?? 0;
+    const dw = cw - dx - 16;
     for (const w of weeks.slice(this.page * PER_PAGE, (this.page + 1) * PER_PAGE)) {
-      const cells: [string, number, number][] = [
-        [t("tl.weekN", { n: w.week }), 16, C.text],
-        [formatKpi("uv", w.kpis.uv), 120, C.text],
-        [formatKpi("orders", w.kpis.orders), 260, C.text],
-        [formatKpi("gmvFen", w.kpis.gmvFen), 380, C.text],
-        [formatKpi("netProfitFen", w.kpis.netProfitFen), 500, w.kpis.netProfitFen < 0 ? C.bad : C.good],
+      const cells: [string, number][] = [
+        [t("tl.weekN", { n: w.week }), C.text],
+        [formatKpi("uv", w.kpis.uv), C.text],
+        [formatKpi("orders", w.kpis.orders), C.text],
+        [formatKpi("gmvFen", w.kpis.gmvFen), C.text],
+        [formatKpi("netProfitFen", w.kpis.netProfitFen), w.kpis.netProfitFen < 0 ? C.bad : C.good],
       ];
-      for (const [text, x, color] of cells) {
-        const c = addText(this, x, y, text, { size: FS.body, color, bold: x === 16 });
-        fitText(c, 124, 10);
+      cells.forEach(([text, color], i) => {
+        const c = addText(this, cols[i] ?? 0, y, text, { size: FS.body, color, bold: i === 0 });
+        fitText(c, cellW(i), 10);
         card.add(c);
-      }
-      const decisions =
-        w.decisions.length === 0 ? t("tl.noChange") : w.decisions.map((x) => this.describe(x, w.decisions)).join(" · ");
-      const dt = addText(this, 630, y, decisions, {
-        size: FS.small,
-        color: w.decisions.length === 0 ? C.faint : C.text,
-        width: cw - 630 - 16,
-        maxLines: 2,
       });
-      card.add(dt);
+      const all = this.lines(w.decisions);
+      if (all.length === 0) {
+        card.add(addText(this, dx, y, t("tl.noChange"), { size: FS.small, color: C.faint }));
+      } else {
+        // As many whole decisions as two lines hold; the rest behind "+N more", which opens the week.
+        const lines = (text: string, width: number) => breakLines(text, width, (s) => measureWidth(s, FS.small)).length;
+        let shown = all.length;
+        if (lines(all.join(" · "), dw) > 2) {
+          shown = 0;
+          while (shown < all.length - 1 && lines(all.slice(0, shown + 1).join(" · "), dw - 120) <= 2) shown++;
+        }
+        const dt = addText(this, dx, y, all.slice(0, Math.max(1, shown)).join(" · "), {
+          size: FS.small,
+          color: C.text,
+          width: shown < all.length ? dw - 120 : dw,
+          maxLines: 2,
+        });
+        card.add(dt);
+        if (shown < all.length) {
+          const more = new Button(this, {
+            id: `tl.more.${w.week}`,
+            x: cw - 16 - 110,
+            y: y - 2,
+            w: 110,
+            h: 30,
+            label: t("tl.more", { n: all.length - Math.max(1, shown) }),
+            variant: "chip",
+            size: FS.small,
+            focus: this.focus,
+            parent: card,
+            onClick: () => {
+              this.openWeek = w.week;
+              this.render();
+            },
+          });
+          void more;
+        }
+      }
       y += rowH;
     }
     if (pages > 1) {
@@ -222,6 +263,63 @@ export class TraineeTimeline extends BaseScene {
         },
       });
       root.add([prev, next]);
+    }
+  }
+
+  /** One week's decisions in full, one per line in two columns, with a way back to the weeks. */
+  private drawWeek(root: Card, w: { week: number; decisions: { type: string; [k: string]: unknown }[] }): void {
+    const cw = DESIGN_W - 48;
+    const ch = DESIGN_H - 184 - 100;
+    const all = this.lines(w.decisions);
+    const card = new Card(this, {
+      x: 24,
+      y: 184,
+      w: cw,
+      h: ch,
+      title: t("tl.weekAll", { n: w.week, count: all.length }),
+      parent: root,
+    });
+    const back = new Button(this, {
+      id: "tl.weekBack",
+      x: cw - 16 - 200,
+      y: 8,
+      w: 200,
+      h: 36,
+      label: `‹ ${t("tl.backToWeeks")}`,
+      variant: "secondary",
+      size: FS.small,
+      focus: this.focus,
+      parent: card,
+      onClick: () => {
+        this.openWeek = null;
+        this.render();
+      },
+    });
+    void back;
+    const colW = (cw - 32 - 24) / 2;
+    const top = Math.max(card.contentY, 52);
+    let col = 0;
+    let y = top;
+    let drawn = 0;
+    for (const text of all) {
+      const line = addText(this, 16 + col * (colW + 24), y, `• ${text}`, { size: FS.small, width: colW });
+      if (y + line.height > ch - 12) {
+        if (col === 1) {
+          line.destroy();
+          break;
+        }
+        col = 1;
+        y = top;
+        line.setPosition(16 + colW + 24, y);
+      }
+      card.add(line);
+      y += line.height + 6;
+      drawn++;
+    }
+    if (drawn < all.length) {
+      card.add(
+        addText(this, 16, ch - 26, t("report.more", { n: all.length - drawn }), { size: FS.small, color: C.muted }),
+      );
     }
   }
 }
