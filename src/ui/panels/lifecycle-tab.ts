@@ -8,15 +8,29 @@ import { bassPeak, bassRate, weeklyBass } from "../../engine/systems/lifecycle";
 import { bi, fixed, items, money, percent, t } from "../../i18n";
 import { C, FS, RADIUS } from "../theme";
 import { Button } from "../widgets/button";
-import { addErrorLine } from "../widgets/error-line";
 import { Stepper } from "../widgets/stepper";
 import { addText } from "../widgets/text";
 import { bassCurve } from "./channel-estimates";
 import { proposeWithCash } from "./channel-ui";
 import { hoursHint } from "./hours";
 import type { PanelCtx } from "./panel-context";
+import { type RowStyle, styledRow } from "./row";
 
 const PAD = 16;
+
+/** The action rows: a fixed 300 px left column, body-size names, tight gaps. */
+const ACTION_ROW: RowStyle = {
+  nameSize: FS.body,
+  helpSize: FS.tiny,
+  helpGap: 2,
+  helpLineSpacing: 2,
+  controlDy: 0,
+  hintGap: 4,
+  gap: 4,
+  ruleGap: 2,
+  ruleAlpha: 0.5,
+  next: 10,
+};
 
 /** True when the scenario models lifecycles or a launch catalogue (then stages are worth showing). */
 export function hasLifecycle(scenario: Scenario): boolean {
@@ -119,39 +133,15 @@ export function buildLifecycle(ctx: PanelCtx, skuId: string, y: number): void {
     y += warn.height + 6;
   }
 
-  // Actions, one row each.
+  // Actions, one row each: named by the i18n keys `lifecycle.<kind>` and `lifecycle.<kind>Help`.
   const act = (
-    id: string,
-    title: string,
-    help: string,
+    kind: "launch" | "clearance" | "upgrade" | "delist",
     control: (cx: number, cy: number, cw: number) => number,
     hint?: string,
   ) => {
-    const leftW = 300;
-    const name = addText(scene, PAD, y, title, { size: FS.body, bold: true, width: leftW });
-    const h = addText(scene, PAD, y + name.height + 2, help, {
-      size: FS.tiny,
-      color: C.muted,
-      width: leftW,
-      lineSpacing: 2,
-    });
-    root.add([name, h]);
-    const cx = PAD + leftW + 16;
-    const ch = control(cx, y, w - PAD - cx);
-    let bottom = Math.max(name.height + 2 + h.height, ch);
-    if (hint) {
-      const ht = addText(scene, cx, y + ch + 4, hint, { size: FS.tiny, color: C.warn, width: w - PAD - cx });
-      root.add(ht);
-      bottom = Math.max(bottom, ch + 4 + ht.height);
-    }
-    y += bottom + 4;
-    const err = addErrorLine(scene, root, PAD, y, w - 2 * PAD, ctx.errors.get(id));
-    if (err) y += err.height + 4;
-    const g = scene.add.graphics();
-    g.lineStyle(1, C.line, 0.5);
-    g.lineBetween(PAD, y + 2, w - PAD, y + 2);
-    root.add(g);
-    y += 10;
+    const id = `product.lifecycle.${kind}`;
+    const row = styledRow(ctx, y, id, t(`lifecycle.${kind}`), t(`lifecycle.${kind}Help`), 300, ACTION_ROW);
+    y = row.end(control(row.cx, row.cy, row.cw), hint);
   };
   const button = (
     id: string,
@@ -174,30 +164,35 @@ export function buildLifecycle(ctx: PanelCtx, skuId: string, y: number): void {
       parent: root,
       onClick,
     });
+  /**
+   * A row whose one button plans the action, or withdraws it once planned. An action that costs
+   * cash and designer hours says when the cash is short and notes the hours.
+   */
+  const planAction = (kind: "launch" | "upgrade" | "delist", label: string, paid: boolean) => {
+    const id = `product.lifecycle.${kind}`;
+    const d = { type: kind, sku: skuId };
+    const planned = pendingOf(ctx, kind, skuId);
+    const plan = () => (paid ? proposeWithCash(ctx, id, d, "lifecycle.noCash") : ctx.propose(id, d));
+    act(
+      kind,
+      (cx, cy, cw) => {
+        button(id, planned ? t("lifecycle.planned") : label, planned ? () => ctx.withdraw(id, kind, skuId) : plan, {
+          x: cx,
+          y: cy,
+          w: cw,
+          selected: !!planned,
+        });
+        return 36;
+      },
+      paid ? hoursHint(ctx, planned, planned ? null : d) : undefined,
+    );
+  };
 
   if (!lc.listed) {
     const inCatalogue = scenario.market.catalogue?.some((c) => c.sku === skuId) ?? false;
     if (inCatalogue && !lc.delisted) {
       const cost = launchCost(scenario, skuId);
-      const planned = pendingOf(ctx, "launch", skuId);
-      act(
-        "product.lifecycle.launch",
-        t("lifecycle.launch"),
-        t("lifecycle.launchHelp"),
-        (cx, cy, cw) => {
-          button(
-            "product.lifecycle.launch",
-            planned ? t("lifecycle.planned") : t("lifecycle.launchBtn", { cost: money(cost.cashFen), h: cost.hours }),
-            () =>
-              planned
-                ? ctx.withdraw("product.lifecycle.launch", "launch", skuId)
-                : proposeWithCash(ctx, "product.lifecycle.launch", { type: "launch", sku: skuId }, "lifecycle.noCash"),
-            { x: cx, y: cy, w: cw, selected: !!planned },
-          );
-          return 36;
-        },
-        hoursHint(ctx, planned, planned ? null : { type: "launch", sku: skuId }),
-      );
+      planAction("launch", t("lifecycle.launchBtn", { cost: money(cost.cashFen), h: cost.hours }), true);
     }
     // A launched-then-delisted SKU, or one about to be launched: nothing else to do here.
     if (lc.delisted || !inCatalogue) {
@@ -219,9 +214,7 @@ export function buildLifecycle(ctx: PanelCtx, skuId: string, y: number): void {
     const unitProfit = (price: number) =>
       price - sku.unitCostFen - Math.round(price * scenario.market.commissionRate) - scenario.market.shippingFen;
     act(
-      "product.lifecycle.clearance",
-      t("lifecycle.clearance"),
-      t("lifecycle.clearanceHelp"),
+      "clearance",
       (cx, cy, cw) => {
         if (!clearing) {
           button(
@@ -272,44 +265,11 @@ export function buildLifecycle(ctx: PanelCtx, skuId: string, y: number): void {
   // 升级换代 Upgrade.
   if (entry) {
     const cost = upgradeCost(scenario, skuId);
-    const planned = pendingOf(ctx, "upgrade", skuId);
-    act(
-      "product.lifecycle.upgrade",
-      t("lifecycle.upgrade"),
-      t("lifecycle.upgradeHelp"),
-      (cx, cy, cw) => {
-        button(
-          "product.lifecycle.upgrade",
-          planned
-            ? t("lifecycle.planned")
-            : t("lifecycle.upgradeBtn", { cost: money(cost.cashFen), h: cost.hours, v: lc.version + 1 }),
-          () =>
-            planned
-              ? ctx.withdraw("product.lifecycle.upgrade", "upgrade", skuId)
-              : proposeWithCash(ctx, "product.lifecycle.upgrade", { type: "upgrade", sku: skuId }, "lifecycle.noCash"),
-          { x: cx, y: cy, w: cw, selected: !!planned },
-        );
-        return 36;
-      },
-      hoursHint(ctx, planned, planned ? null : { type: "upgrade", sku: skuId }),
-    );
+    const label = t("lifecycle.upgradeBtn", { cost: money(cost.cashFen), h: cost.hours, v: lc.version + 1 });
+    planAction("upgrade", label, true);
   }
   // 下架 Delist.
-  {
-    const planned = pendingOf(ctx, "delist", skuId);
-    act("product.lifecycle.delist", t("lifecycle.delist"), t("lifecycle.delistHelp"), (cx, cy, cw) => {
-      button(
-        "product.lifecycle.delist",
-        planned ? t("lifecycle.planned") : t("lifecycle.delistBtn", { stock: items(sku.stock) }),
-        () =>
-          planned
-            ? ctx.withdraw("product.lifecycle.delist", "delist", skuId)
-            : ctx.propose("product.lifecycle.delist", { type: "delist", sku: skuId }),
-        { x: cx, y: cy, w: cw, selected: !!planned },
-      );
-      return 36;
-    });
-  }
+  planAction("delist", t("lifecycle.delistBtn", { stock: items(sku.stock) }), false);
 }
 
 /** The market's demand curve, the peak and a dot where the SKU is now. */
