@@ -10,10 +10,9 @@
 // run did not write are deleted at the end (stale screens). Texts that spill out of their card
 // (window.__shopsim.overflows()) or overlap others (overlaps()) are listed at the end; they do not
 // fail the run.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { getScenario } from "../src/content/scenarios";
 import {
@@ -28,10 +27,17 @@ import {
   type WeekReport,
 } from "../src/engine";
 import { appendTurn, newRunFile, type RunFile, type RunMeta } from "../src/engine/run";
-// @ts-expect-error plain JS helpers shared with the browser tests
-import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
-// @ts-expect-error plain JS build helper shared with `npm run build:server`
-import { buildServer } from "./build-server.mjs";
+import {
+  click,
+  launchBrowser,
+  openGame,
+  serveDir,
+  settle,
+  startServer,
+  targets,
+  waitScene,
+  // @ts-expect-error plain JS helpers shared with the browser tests (the directive covers the next line)
+} from "../tests/browser/helpers.mjs";
 
 const OUT = process.argv[2] || "docs/screenshots";
 const DIST = process.env.DIST || "dist";
@@ -253,6 +259,27 @@ const sandboxPlan = plan("sandbox", SEED, SANDBOX_WEEKS);
 const LAUNCH_ACTIVE = 4;
 const launchPlan = plan("launch", SEED, 8, LAUNCH_ACTIVE);
 
+/** The launch by the plan to week 3's shop, its changes proposed, on the product tab (shoppers in). */
+async function launchToWeek3(page: Page): Promise<void> {
+  await startScenario(page, "launch");
+  await toShop(page);
+  await playWeeks(page, launchPlan.turns.slice(0, 2));
+  await next(page);
+  await propose(page, launchPlan.turns[2]!);
+  await click(page, "tab.product");
+  await page.waitForTimeout(2000);
+}
+
+/** From week 3's report: the launch's other weeks by the plan, then on to the debrief. */
+async function launchToDebrief(page: Page): Promise<void> {
+  for (let w = 3; w < launchPlan.turns.length; w++) {
+    await next(page);
+    await propose(page, launchPlan.turns[w]!);
+    await endWeek(page);
+  }
+  await next(page);
+}
+
 async function desktop(browser: Browser, url: string, lang: Lang): Promise<void> {
   const { ctx, page, errors } = await newPage(browser, url, lang);
 
@@ -345,21 +372,10 @@ async function desktop(browser: Browser, url: string, lang: Lang): Promise<void>
   }
 
   group = "The launch played by hand (textbook for four weeks, then hands off) to the debrief";
-  await startScenario(page, "launch");
-  await toShop(page);
-  await playWeeks(page, launchPlan.turns.slice(0, 2));
-  await next(page);
-  await propose(page, launchPlan.turns[2]!);
-  await click(page, "tab.product");
-  await page.waitForTimeout(2000);
+  await launchToWeek3(page);
   await snap(page, lang, "shop", "Shop in the launch, week 3, with this week's changes pending");
   await endWeek(page);
-  for (let w = 3; w < launchPlan.turns.length; w++) {
-    await next(page);
-    await propose(page, launchPlan.turns[w]!);
-    await endWeek(page);
-  }
-  await next(page);
+  await launchToDebrief(page);
   for (const p of ["summary", "compare", "recap"]) {
     await click(page, `debrief.tab.${p}`);
     await waitScene(page, "Debrief");
@@ -386,13 +402,7 @@ async function phone(browser: Browser, url: string, lang: Lang): Promise<void> {
   await click(page, "menu.campaign");
   await waitScene(page, "Campaign");
   await snap(page, lang, "phone-campaign", "Phone: campaign map");
-  await startScenario(page, "launch");
-  await toShop(page);
-  await playWeeks(page, launchPlan.turns.slice(0, 2));
-  await next(page);
-  await propose(page, launchPlan.turns[2]!);
-  await click(page, "tab.product");
-  await page.waitForTimeout(2000);
+  await launchToWeek3(page);
   await scrollGame(page, 0, 0);
   await snap(page, lang, "phone-shop", "Phone: shop, week 3 with changes pending (the view scrolls)");
   await scrollGame(page, 10_000, 10_000);
@@ -400,12 +410,7 @@ async function phone(browser: Browser, url: string, lang: Lang): Promise<void> {
   await endWeek(page);
   await scrollGame(page, 0, 0);
   await snap(page, lang, "phone-report", "Phone: week report");
-  for (let w = 3; w < launchPlan.turns.length; w++) {
-    await next(page);
-    await propose(page, launchPlan.turns[w]!);
-    await endWeek(page);
-  }
-  await next(page);
+  await launchToDebrief(page);
   await scrollGame(page, 0, 0);
   await snap(page, lang, "phone-debrief", "Phone: debrief summary");
   await ctx.close();
@@ -497,51 +502,12 @@ async function offline(browser: Browser, url: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Challenges against the real server.
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  // Inside the project so the bundle finds node_modules; the database goes to a temp dir.
-  const outdir = "test-results/server-bundle-screenshots";
-  await buildServer({ outdir, quiet: true });
-  const dbDir = mkdtempSync(join(tmpdir(), "shopsim-shots-db-"));
-  const proc = spawn(process.execPath, [join(outdir, "server.mjs")], {
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DB_FILE: join(dbDir, "db.sqlite"),
-      STATIC_DIR: resolve(DIST),
-      LOG_LEVEL: "silent",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
-    const on = (d: Buffer) => {
-      out += String(d);
-      const m = /is running: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    proc.stdout.on("data", on);
-    proc.stderr.on("data", on);
-    proc.once("exit", (c) => reject(new Error(`server exited ${c}: ${out}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((r) => {
-        if (proc.exitCode !== null) return r();
-        proc.once("exit", () => r());
-        proc.kill("SIGTERM");
-      }),
-  };
-}
-
 async function online(browser: Browser): Promise<void> {
   group = "Challenges with the server (online code, leaderboard, class)";
-  const server = await startServer();
+  const server: { url: string; stop: () => Promise<void> } = await startServer({
+    name: "screenshots",
+    staticDir: DIST,
+  });
   try {
     const { ctx: ictx, page: ip, errors: ierrors } = await newPage(browser, server.url, null);
     await click(ip, "menu.instructor");

@@ -3,59 +3,16 @@
 // (code, link, QR), a trainee enters the code, plays, submits at the debrief and sees the verified
 // leaderboard; the instructor watches the class, opens a timeline and exports the CSV.
 // Screenshots of every new screen in zh-CN and en go to test-results/screenshots/.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildServer } from "../../scripts/build-server.mjs";
-import { click, openGame, settle, waitScene } from "./helpers.mjs";
+import { click, openGame, settle, startServer, waitScene } from "./helpers.mjs";
 
 const SHOTS = "test-results/screenshots";
 
 function assert(cond, msg) {
   if (!cond) throw new Error(msg);
-}
-
-/** Starts the bundled server on a random loopback port; resolves with its URL and a stop(). */
-export async function startChallengeServer() {
-  const outdir = "test-results/server-bundle-browser";
-  await buildServer({ outdir, quiet: true });
-  const dir = mkdtempSync(join(tmpdir(), "shopsim-browser-db-"));
-  const proc = spawn(process.execPath, [join(outdir, "server.mjs")], {
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DB_FILE: join(dir, "db.sqlite"),
-      STATIC_DIR: "dist",
-      LOG_LEVEL: "silent",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
-    const on = (d) => {
-      out += String(d);
-      const m = /is running: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    proc.stdout.on("data", on);
-    proc.stderr.on("data", on);
-    proc.once("exit", (c) => reject(new Error(`server exited ${c}: ${out}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((r) => {
-        if (proc.exitCode !== null) return r();
-        proc.once("exit", () => r());
-        proc.kill("SIGTERM");
-      }),
-  };
 }
 
 const cs = (page, fn) => page.evaluate(fn);
@@ -98,7 +55,8 @@ async function shotBoth(page, name, scene) {
 }
 
 export async function challengeFlow({ newContext, endAndContinue }) {
-  const server = await startChallengeServer();
+  // The same build as the other cases (browser-tests.mjs serves $DIST, default dist/).
+  const server = await startServer({ name: "browser", staticDir: process.env.DIST || "dist" });
   try {
     // Instructor: create a challenge in the game.
     const ictx = await newContext();

@@ -1,7 +1,9 @@
 // Shared helpers for the browser tests and the screenshot script: a tiny static server for dist/,
 // the system Chromium, and clicking canvas widgets by their test-hook id.
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { createReadStream, existsSync, mkdtempSync, statSync } from "node:fs";
 import { createServer } from "node:http";
+import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -42,6 +44,55 @@ export async function serveDir(dir) {
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * Starts the game's server as `npm start` runs it (bundled into test-results/server-bundle-<name>,
+ * so the bundle finds node_modules) on a random loopback port, with a fresh SQLite file in a temp
+ * dir and the game served from `staticDir`; resolves with its URL and a stop(). Callers pass their
+ * own `name` so that a browser run and a screenshot run do not rebuild each other's bundle.
+ */
+export async function startServer({ name, staticDir = "dist" }) {
+  // Loaded here so that the many users of these helpers that need no server do not load esbuild.
+  const { buildServer } = await import("../../scripts/build-server.mjs");
+  const outdir = `test-results/server-bundle-${name}`;
+  await buildServer({ outdir, quiet: true });
+  const dbDir = mkdtempSync(join(tmpdir(), `shopsim-${name}-db-`));
+  const proc = spawn(process.execPath, [join(outdir, "server.mjs")], {
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DB_FILE: join(dbDir, "db.sqlite"),
+      STATIC_DIR: resolve(staticDir),
+      LOG_LEVEL: "silent",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+    const on = (d) => {
+      out += String(d);
+      const m = /is running: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    proc.stdout.on("data", on);
+    proc.stderr.on("data", on);
+    proc.once("exit", (c) => reject(new Error(`server exited ${c}: ${out}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((r) => {
+        if (proc.exitCode !== null) return r();
+        proc.once("exit", () => r());
+        proc.kill("SIGTERM");
+      }),
+  };
 }
 
 export async function launchBrowser() {
