@@ -1,6 +1,7 @@
 // Run files in and out of the browser: download the current run as JSON, and pick a file to import
 // through a hidden <input type=file> (id "shopsim-import", so tests can set files on it).
 import type { RunFile } from "../engine";
+import { downloadBlob } from "./challenge-ui";
 
 export function runFileName(run: RunFile): string {
   const safeSeed = run.seed.replace(/[^\w-]+/g, "_").slice(0, 40);
@@ -9,14 +10,7 @@ export function runFileName(run: RunFile): string {
 
 /** Starts a download of `json` as `file`. */
 export function downloadJson(json: string, file: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = file;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([json], { type: "application/json" }), file);
 }
 
 let onPicked: ((text: string, name: string) => void) | null = null;

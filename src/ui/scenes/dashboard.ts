@@ -6,8 +6,8 @@ import { addChart } from "../charts/chart-host";
 import { moneyWeeksOption, ratesWeeksOption } from "../charts/report-charts";
 import { formatKpi } from "../format-kpi";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
-import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
+import { backButton } from "../widgets/page-buttons";
 import { addText, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
@@ -48,19 +48,7 @@ export class Dashboard extends BaseScene {
       addChart(this, "dash.rates", 42 + w, 96 + c2.contentY, w - 12, h - c2.contentY - 6, ratesWeeksOption(reports));
       this.drawTable(24, 96 + h + 12, DESIGN_W - 48, DESIGN_H - 84 - (96 + h + 12) - 8);
     }
-    new Button(this, {
-      id: "dashboard.back",
-      x: 24,
-      y: DESIGN_H - 76,
-      w: 200,
-      h: 56,
-      label: `‹ ${t("common.back")}`,
-      variant: "primary",
-      size: FS.h3,
-      focus: this.focus,
-      onClick: () => this.s.back(),
-    });
-    this.focus.onDefaultEnter = () => this.s.back();
+    backButton(this, { id: "dashboard.back", x: 24, y: DESIGN_H - 76, focus: this.focus, onBack: () => this.s.back() });
   }
 
   private drawTable(x: number, y: number, w: number, h: number): void {

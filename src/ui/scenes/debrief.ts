@@ -21,9 +21,11 @@ import { addChart } from "../charts/chart-host";
 import { compareOption } from "../charts/debrief-charts";
 import { type GoalRecap, type PlayedRun, playPolicy, recapRun, type Verdict } from "../debrief-recap";
 import { formatKpi, riseIsGood } from "../format-kpi";
+import { downloadJson, runFileName } from "../run-file";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
+import { exitButton } from "../widgets/page-buttons";
 import { addText, fitText } from "../widgets/text";
 
 /** Shrinks to `minSize`, then cuts with an ellipsis. */
@@ -217,15 +219,10 @@ export class Debrief extends BaseScene {
         },
       });
     }
-    new Button(this, {
+    exitButton(this, {
       id: "debrief.menu",
-      x: DESIGN_W - 24 - 220,
       y: by,
-      w: 220,
-      h: 56,
       label: t("debrief.menu"),
-      variant: "ghost",
-      size: FS.h3,
       focus: this.focus,
       onClick: () => this.s.goTo("menu"),
     });
@@ -547,16 +544,8 @@ export class Debrief extends BaseScene {
     const json = this.s.exportRunJson();
     const run = this.s.run;
     if (!json || !run) return null;
-    const safeSeed = run.seed.replace(/[^\w-]+/g, "_").slice(0, 40);
-    const file = `shopsim-${run.scenario.id}-${safeSeed}-w${run.turns.length}.json`;
-    const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = file;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    const file = runFileName(run);
+    downloadJson(json, file);
     return file;
   }
 }

@@ -8,6 +8,7 @@ import { formatKpi } from "../format-kpi";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
+import { exitButton } from "../widgets/page-buttons";
 import { addText, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
@@ -179,15 +180,10 @@ export class Leaderboard extends BaseScene {
         },
       });
     }
-    new Button(this, {
+    exitButton(this, {
       id: "lb.menu",
-      x: DESIGN_W - 24 - 220,
       y: by,
-      w: 220,
-      h: 56,
       label: t("debrief.menu"),
-      variant: "ghost",
-      size: FS.h3,
       focus: this.focus,
       onClick: () => this.s.goTo("menu"),
     });

@@ -6,6 +6,7 @@ import { playSfx } from "../sfx";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
+import { backButton } from "../widgets/page-buttons";
 import { addText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
@@ -141,18 +142,6 @@ export class Settings extends BaseScene {
     if (!reducedMotion()) this.tweens.add({ targets: dot, x: ctlX + 620, yoyo: true, repeat: -1, duration: 900 });
     card.add(addText(this, labelX, 420, t("settings.saved"), { size: FS.body, color: C.muted, width: w - 64 }));
 
-    new Button(this, {
-      id: "settings.back",
-      x: 32,
-      y: DESIGN_H - 84,
-      w: 200,
-      h: 56,
-      label: `‹ ${t("common.back")}`,
-      variant: "primary",
-      size: FS.h3,
-      focus: this.focus,
-      onClick: () => this.s.back(),
-    });
-    this.focus.onDefaultEnter = () => this.s.back();
+    backButton(this, { id: "settings.back", x: 32, y: DESIGN_H - 84, focus: this.focus, onBack: () => this.s.back() });
   }
 }
