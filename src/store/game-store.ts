@@ -112,6 +112,19 @@ export interface GameData {
   backTo: Screen;
 }
 
+/** The part of the state that is the game in play. */
+type Play = Pick<GameData, "scenario" | "game" | "run" | "pending" | "draft" | "reports" | "lastErrors">;
+
+/** No game loaded: the menu's state, and after abandoning a game or changing slot. */
+function noGame(): Play {
+  return { scenario: null, game: null, run: null, pending: [], draft: null, reports: [], lastErrors: [] };
+}
+
+/** `game` at the start of its week, with nothing pending yet. */
+function weekStart(scenario: Scenario, game: GameState, run: RunFile, reports: WeekReport[]): Play {
+  return { scenario, game, run, pending: [], draft: game, reports, lastErrors: [] };
+}
+
 export interface GameActions {
   /** `meta` labels the run file (player name, class, offline challenge code); it never changes play. */
   startScenario(id: string, seed: string, meta?: RunMeta): boolean;
@@ -216,6 +229,28 @@ export function createGameStore(deps: StoreDeps) {
         set({ notice: { key, params: { key: asideKey, reason }, ...(reasonErr ? { reason: reasonErr } : {}) } });
       };
 
+      /** Makes `run` the slot's save (the one it replaces kept as the previous), with nothing pending. */
+      const replaceSave = (run: RunFile) => {
+        const old = storage.getItem(SAVE_KEY_NOW());
+        if (old !== null) safeSet(storage, previousKeyOf(slot), old);
+        writeSave(run);
+        safeRemove(storage, PENDING_KEY_NOW());
+      };
+      /**
+       * Takes `candidate` as this week's decisions if they are valid together (and saves them), else
+       * shows the errors and keeps the decisions as they were; returns the errors.
+       */
+      const trySetPending = (scenario: Scenario, game: GameState, candidate: Decision[]): TurnError[] | null => {
+        const v = validateTurn(scenario, game, candidate);
+        if (!v.ok) {
+          set({ lastErrors: v.errors });
+          return v.errors;
+        }
+        set({ pending: v.decisions, draft: v.draft, lastErrors: [] });
+        writePending(get());
+        return null;
+      };
+
       /** Reads and parses the save; an unreadable one is set aside with a notice (never deleted). */
       const loadSave = (): { run: RunFile; scenario: Scenario; raw: string } | null => {
         const saved = readJson(storage, SAVE_KEY_NOW());
@@ -240,13 +275,7 @@ export function createGameStore(deps: StoreDeps) {
       };
 
       return {
-        scenario: null,
-        game: null,
-        run: null,
-        pending: [],
-        draft: null,
-        reports: [],
-        lastErrors: [],
+        ...noGame(),
         lang,
         screen: "menu",
         notice: null,
@@ -260,21 +289,8 @@ export function createGameStore(deps: StoreDeps) {
           if (!scenario) return false;
           const game = newGame(scenario, seed);
           const run = newRunFile(scenario, seed, meta);
-          const old = storage.getItem(SAVE_KEY_NOW());
-          if (old !== null) safeSet(storage, previousKeyOf(slot), old);
-          writeSave(run);
-          safeRemove(storage, PENDING_KEY_NOW());
-          set({
-            scenario,
-            game,
-            run,
-            pending: [],
-            draft: game,
-            reports: [],
-            lastErrors: [],
-            screen: "briefing",
-            notice: null,
-          });
+          replaceSave(run);
+          set({ ...weekStart(scenario, game, run, []), screen: "briefing", notice: null });
           return true;
         },
 
@@ -282,30 +298,16 @@ export function createGameStore(deps: StoreDeps) {
           const { scenario, game, pending } = get();
           if (!scenario || !game)
             return { key: "err.gameOver", params: { status: "none" }, message: "no game in progress" };
-          const candidate = mergePending(pending, decision);
-          const v = validateTurn(scenario, game, candidate);
-          if (!v.ok) {
-            set({ lastErrors: v.errors });
-            return (v.errors[0] as TurnError).error;
-          }
-          set({ pending: v.decisions, draft: v.draft, lastErrors: [] });
-          writePending(get());
-          return null;
+          const errors = trySetPending(scenario, game, mergePending(pending, decision));
+          return errors ? (errors[0] as TurnError).error : null;
         },
 
         withdraw(type, sku, field) {
           const { scenario, game, pending } = get();
           if (!scenario || !game) return;
-          const candidate = withdrawPending(pending, type, sku, field);
           // Removing a change can invalidate a later one (e.g. hours freed are fine, but never
           // the other way round); if it does, keep the list as it was.
-          const v = validateTurn(scenario, game, candidate);
-          if (!v.ok) {
-            set({ lastErrors: v.errors });
-            return;
-          }
-          set({ pending: v.decisions, draft: v.draft, lastErrors: [] });
-          writePending(get());
+          trySetPending(scenario, game, withdrawPending(pending, type, sku, field));
         },
 
         endWeek() {
@@ -320,15 +322,7 @@ export function createGameStore(deps: StoreDeps) {
           const nextRun = appendTurn(run, pending, stateHash(r.state, prev));
           writeSave(nextRun);
           safeRemove(storage, PENDING_KEY_NOW());
-          set({
-            game: r.state,
-            run: nextRun,
-            pending: [],
-            draft: r.state,
-            reports: [...reports, r.report],
-            lastErrors: [],
-            screen: "report",
-          });
+          set({ ...weekStart(scenario, r.state, nextRun, [...reports, r.report]), screen: "report" });
           recordProgress(scenario, r.state);
           return { ok: true, report: r.report };
         },
@@ -362,13 +356,9 @@ export function createGameStore(deps: StoreDeps) {
             }
           }
           set({
-            scenario,
-            game,
-            run,
+            ...weekStart(scenario, game, run, replay.reports),
             pending,
             draft,
-            reports: replay.reports,
-            lastErrors: [],
             screen: game.status === "playing" ? "shop" : "debrief",
             notice: null,
           });
@@ -385,16 +375,7 @@ export function createGameStore(deps: StoreDeps) {
         abandon() {
           safeRemove(storage, SAVE_KEY_NOW());
           safeRemove(storage, PENDING_KEY_NOW());
-          set({
-            scenario: null,
-            game: null,
-            run: null,
-            pending: [],
-            draft: null,
-            reports: [],
-            lastErrors: [],
-            screen: "menu",
-          });
+          set({ ...noGame(), screen: "menu" });
         },
 
         setLang(next) {
@@ -420,18 +401,7 @@ export function createGameStore(deps: StoreDeps) {
           const n = Math.max(1, Math.min(SLOT_COUNT, Math.round(next)));
           slot = n;
           safeSet(storage, SLOT_KEY, JSON.stringify(n));
-          set({
-            slot: n,
-            progress: readProgress(storage, n),
-            scenario: null,
-            game: null,
-            run: null,
-            pending: [],
-            draft: null,
-            reports: [],
-            lastErrors: [],
-            notice: null,
-          });
+          set({ slot: n, progress: readProgress(storage, n), ...noGame(), notice: null });
         },
 
         exportSlotJson(n) {
@@ -463,18 +433,9 @@ export function createGameStore(deps: StoreDeps) {
           }
           const r = parseAndReplay(value);
           if (!r.ok) return { ok: false, reason: { key: r.key, params: r.params, message: r.message } };
-          const old = storage.getItem(SAVE_KEY_NOW());
-          if (old !== null) safeSet(storage, previousKeyOf(slot), old);
-          writeSave(r.run);
-          safeRemove(storage, PENDING_KEY_NOW());
+          replaceSave(r.run);
           set({
-            scenario: r.scenario,
-            game: r.game,
-            run: r.run,
-            pending: [],
-            draft: r.game,
-            reports: r.reports,
-            lastErrors: [],
+            ...weekStart(r.scenario, r.game, r.run, r.reports),
             notice: null,
             screen: r.game.status === "playing" ? "shop" : "debrief",
           });
