@@ -81,26 +81,48 @@ export interface CommerceWeekAcc {
   couponFen: number;
   gifts: number;
   giftFen: number;
-  flash: {
-    sku: string;
-    day: number;
-    priceFen: number;
-    listFen: number;
-    qtyCap: number;
-    visitors: number;
-    sold: number;
-    boughtAtList: number;
-    missed: number;
-    baselineUnits: number;
-    borrowedDays: number;
-  } | null;
-  group: { initiators: number; filled: number; unfilled: number; joiners: number; shareVisitors: number };
+  flash: FlashSaleWeek | null;
+  group: GroupWeek;
   /** Order values of regular orders around the reference threshold (see HISTOGRAM_BINS). */
   histogram: number[];
   histogramThresholdFen: number;
   /** Units and net revenue per SKU (competitors react to the net price). */
   skuNet: Record<string, { units: number; netFen: number }>;
-  days: { day: number; mult: number; event: string | null; lull: string | null }[];
+  days: CalendarNote[];
+}
+
+/** A flash sale's week as the days count it (the report adds the quality penalty). */
+export interface FlashSaleWeek {
+  sku: string;
+  day: number;
+  priceFen: number;
+  listFen: number;
+  qtyCap: number;
+  visitors: number;
+  sold: number;
+  boughtAtList: number;
+  missed: number;
+  /** Units the SKU sold on an ordinary day before the sale. */
+  baselineUnits: number;
+  /** Days of normal demand borrowed from the days after (repaid by lower sales). */
+  borrowedDays: number;
+}
+
+/** How the week's groups (拼团) went. */
+export interface GroupWeek {
+  initiators: number;
+  filled: number;
+  unfilled: number;
+  joiners: number;
+  shareVisitors: number;
+}
+
+/** A day of the week: its traffic multiplier, and the platform event or the lull before one. */
+export interface CalendarNote {
+  day: number;
+  mult: number;
+  event: string | null;
+  lull: string | null;
 }
 
 /** Week-report evidence of commerce (report.commerce). Money in fen. */
@@ -122,34 +144,13 @@ export interface CommerceWeekReport {
     costFen: number;
     left: number;
   } | null;
-  flashSale: {
-    sku: string;
-    day: number;
-    priceFen: number;
-    listFen: number;
-    qtyCap: number;
-    visitors: number;
-    sold: number;
-    boughtAtList: number;
-    missed: number;
-    /** Units the SKU sold on an ordinary day before the sale. */
-    baselineUnits: number;
-    /** Days of normal demand borrowed from the days after (repaid by lower sales). */
-    borrowedDays: number;
-    /** Conversion share lost for weeks because the discount signals low quality. */
-    qualityPenalty: number;
-  } | null;
-  groupBuy: {
-    sku: string;
-    groupPriceFen: number;
-    groupSize: number;
-    fillProbability: number;
-    initiators: number;
-    filled: number;
-    unfilled: number;
-    joiners: number;
-    shareVisitors: number;
-  } | null;
+  flashSale:
+    | (FlashSaleWeek & {
+        /** Conversion share lost for weeks because the discount signals low quality. */
+        qualityPenalty: number;
+      })
+    | null;
+  groupBuy: ({ sku: string; groupPriceFen: number; groupSize: number; fillProbability: number } & GroupWeek) | null;
   gift: { minSpendFen: number; giftCostFen: number; gifts: number; costFen: number } | null;
   /** Discounts given and gift costs (ledger "promotion", positive fen). */
   promotionCostFen: number;
@@ -161,7 +162,7 @@ export interface CommerceWeekReport {
     pressure: number;
     ourPriceFen: number;
   }[];
-  days: { day: number; mult: number; event: string | null; lull: string | null }[];
+  days: CalendarNote[];
   /** Lingering conversion penalty of deep discounts, per SKU. */
   qualityScar: Record<string, number>;
 }
