@@ -29,6 +29,8 @@ import {
 import { appendTurn, newRunFile, type RunFile, type RunMeta } from "../src/engine/run";
 import {
   click,
+  createChallenge,
+  fillChallengeForm,
   launchBrowser,
   openGame,
   serveDir,
@@ -510,16 +512,8 @@ async function online(browser: Browser): Promise<void> {
   });
   try {
     const { ctx: ictx, page: ip, errors: ierrors } = await newPage(browser, server.url, null);
-    await click(ip, "menu.instructor");
-    await waitScene(ip, "InstructorCreate");
-    await ip.fill('[data-testid="ins.className"]', "电商 2301 班");
-    await click(ip, "ins.seedMode.fixed");
-    await ip.fill('[data-testid="ins.seedValue"]', "class-7");
-    await click(ip, "ins.create");
-    await waitFor(ip, () => window.__shopsimChallenge!.getState().create.status === "ok");
-    await waitFor(ip, () => "ins.qr" in window.__shopsim!.targets());
-    await settle(ip, 6);
-    const created = await ip.evaluate(() => window.__shopsimChallenge!.getState().create.created!);
+    await fillChallengeForm(ip, "电商 2301 班", "class-7");
+    const created: { code: string } = await createChallenge(ip);
     await snapBoth(
       ip,
       "instructor-create-online",

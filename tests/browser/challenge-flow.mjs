@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { click, openGame, settle, startServer, waitScene } from "./helpers.mjs";
+import { click, createChallenge, fillChallengeForm, openGame, settle, startServer, waitScene } from "./helpers.mjs";
 
 const SHOTS = "test-results/screenshots";
 
@@ -62,18 +62,10 @@ export async function challengeFlow({ newContext, endAndContinue }) {
     const ictx = await newContext();
     const { page: ip, errors: ierrors } = await openGame(ictx, server.url);
     await shot(ip, "zh-menu-challenge");
-    await click(ip, "menu.instructor");
-    await waitScene(ip, "InstructorCreate");
-    await ip.fill('[data-testid="ins.className"]', "电商 2301 班");
-    await click(ip, "ins.seedMode.fixed");
-    await ip.fill('[data-testid="ins.seedValue"]', "class-7");
-    await click(ip, "ins.create");
-    await waitFor(ip, () => window.__shopsimChallenge.getState().create.status === "ok");
-    await settle(ip, 6);
-    const created = await cs(ip, () => window.__shopsimChallenge.getState().create.created);
+    await fillChallengeForm(ip, "电商 2301 班", "class-7");
+    const created = await createChallenge(ip);
     assert(/^[2-9A-HJKMNP-Z]{6}$/.test(created.code), `code ${created.code}`);
     assert(created.link === `${server.url}/?c=${created.code}`, `link ${created.link}`);
-    await waitFor(ip, () => "ins.qr" in window.__shopsim.targets());
     await shotBoth(ip, "instructor-create", "InstructorCreate");
 
     // Two bot runs with hostile names, submitted through the API (like other trainees).

@@ -228,3 +228,22 @@ export async function playToDebrief(page) {
   }
   await waitScene(page, "Debrief");
 }
+
+/** From the main menu to the instructor's create screen, with the class name and a fixed seed filled in. */
+export async function fillChallengeForm(page, className, seed) {
+  await click(page, "menu.instructor");
+  await waitScene(page, "InstructorCreate");
+  await page.fill('[data-testid="ins.className"]', className);
+  await click(page, "ins.seedMode.fixed");
+  await page.fill('[data-testid="ins.seedValue"]', seed);
+}
+
+/** Creates the filled-in challenge on the server; resolves once its QR shows, with what was created (code, link). */
+export async function createChallenge(page) {
+  const until = (fn) => page.waitForFunction(fn, null, { timeout: 20_000, polling: 50 });
+  await click(page, "ins.create");
+  await until(() => window.__shopsimChallenge.getState().create.status === "ok");
+  await until(() => "ins.qr" in window.__shopsim.targets());
+  await settle(page, 6);
+  return page.evaluate(() => window.__shopsimChallenge.getState().create.created);
+}
