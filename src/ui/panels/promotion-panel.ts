@@ -120,7 +120,7 @@ function into<F extends object, K extends keyof F>(form: F, key: K): (v: F[K]) =
 }
 
 /** A stepper's bounds [min, max], and its coarse and optional fine step. */
-type Range = [min: number, max: number];
+type Bounds = [min: number, max: number];
 type Steps = [coarse: number, fine?: number];
 /** How a stepper row shows its value, and what it says beside it. */
 interface RowLook {
@@ -199,12 +199,12 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
   const money10 = (s: number) => `¥${s / 100}`;
   /**
    * One stepper row, named by the i18n keys `id` and `${id}Help` (`o.help` instead when the lesson
-   * needs values). `steps` are the coarse and the optional fine step; the value is clamped to `range`.
+   * needs values). `steps` are the coarse and the optional fine step; the value is clamped to its bounds.
    */
   const stepper = (
     id: string,
     value: number,
-    [min, max]: Range,
+    [min, max]: Bounds,
     [step, fine]: Steps,
     set: (v: number) => void,
     o: RowLook,
@@ -236,11 +236,11 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
   const yuanStepper = (
     id: string,
     value: number,
-    range: Range,
+    bounds: Bounds,
     steps: Steps,
     set: (v: number) => void,
     o: Partial<RowLook> = {},
-  ) => stepper(id, value, range, steps, set, { stepLabel: money10, format: money, ...o });
+  ) => stepper(id, value, bounds, steps, set, { stepLabel: money10, format: money, ...o });
   /** One row of choices, named like a stepper row unless `o` gives its label and lesson. */
   const choice = <T extends string | number>(
     id: string,
