@@ -22,7 +22,11 @@ try {
     }, scenario);
     await waitScene(page, "Shop");
     await click(page, `tab.${tab}`);
-    if (sub) await click(page, `${tab}.sub.${sub}`);
+    // Sub-sections are chips `<tab>.sub.<name>`; the product page's are tabs `product.tab.<name>`.
+    if (sub) {
+      const ids = Object.keys(await page.evaluate(() => window.__shopsim.targets()));
+      await click(page, ids.includes(`${tab}.sub.${sub}`) ? `${tab}.sub.${sub}` : `${tab}.tab.${sub}`);
+    }
     await page.waitForTimeout(800);
     await settle(page);
     const file = join(out, `${scenario}-${tab}${sub ? `-${sub}` : ""}-${lang}.png`);

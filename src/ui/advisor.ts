@@ -40,6 +40,14 @@ export function lectureSection(section: string): string {
   return hasKey(key) ? t(key) : section;
 }
 
+/** Just the section's number ("Module 1 §1.1", "模块一 一"), for where the title does not fit. */
+export function lectureSectionShort(section: string): string {
+  const full = lectureSection(section);
+  const m =
+    /^(Module \d §\d\.\d)/.exec(full) ?? /^(模块[一二]\s*[一二三])、/.exec(full) ?? /^([^:：]+)[:：]/.exec(full);
+  return m?.[1] ?? full;
+}
+
 export function advisorNotes(
   scenario: Scenario,
   state: GameState,

@@ -73,4 +73,14 @@ describe("lecture sections in the trainee's language", () => {
     expect(lectureSection("引言")).toBe("Introduction: data drives decisions");
     expect(lectureSection("something else")).toBe("something else");
   });
+
+  it("shortens to the section's number where the title does not fit", async () => {
+    const { lectureSectionShort } = await import("../../src/ui/advisor");
+    setLang("zh-CN");
+    expect(lectureSectionShort("模块二 三、私域流量的构建与运营")).toBe("模块二 三");
+    setLang("en");
+    expect(lectureSectionShort("模块一 一、店铺规划与视觉呈现")).toBe("Module 1 §1.1");
+    expect(lectureSectionShort("引言")).toBe("Introduction");
+    setLang("zh-CN");
+  });
 });

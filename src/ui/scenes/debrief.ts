@@ -39,7 +39,7 @@ function fitEllipsis(txt: Phaser.GameObjects.Text, maxWidth: number, minSize: nu
   }
 }
 
-import { lectureSection } from "../advisor";
+import { lectureSection, lectureSectionShort } from "../advisor";
 import { BaseScene } from "./base-scene";
 
 type Page = "summary" | "compare" | "recap";
@@ -528,13 +528,15 @@ export class Debrief extends BaseScene {
         color: C.muted,
         originX: 1,
       });
-      fitText(tb, rightW - 8, 9);
+      fitText(tb, rightW - 8, 11);
       const sec = addText(this, w - 16, y + 21, t("debrief.lecture", { section: lectureSection(r.section) }), {
         size: FS.tiny,
         color: C.faint,
         originX: 1,
       });
-      fitEllipsis(sec, rightW - 8, 9);
+      // The section's title when it fits at the smallest type size, else just its number.
+      if (sec.width > rightW - 8) sec.setText(t("debrief.lecture", { section: lectureSectionShort(r.section) }));
+      fitEllipsis(sec, rightW - 8, 11);
       card.add([chip, code, text, evidence, tb, sec]);
     });
   }
