@@ -4,6 +4,29 @@ import { days, fixed, group, moneyShort, orders, people, percent, t, times } fro
 
 export type KpiName = keyof Kpis;
 
+/** The i18n key of each KPI's name (生意参谋 names), shared by the week report and the dashboard. */
+const KPI_LABEL_KEY: Partial<Record<KpiName, string>> = {
+  uv: "kpi.uv",
+  orders: "kpi.orders",
+  gmvFen: "kpi.gmv",
+  conversionRate: "kpi.conversionRate",
+  aovFen: "kpi.aov",
+  addToCartRate: "kpi.addToCartRate",
+  grossProfitFen: "kpi.grossProfit",
+  netProfitFen: "kpi.netProfit",
+  adSpendFen: "kpi.adSpend",
+  roas: "kpi.roas",
+  dsr: "kpi.dsr",
+  stockoutDays: "kpi.stockoutDays",
+  cashEndFen: "kpi.cashEnd",
+};
+
+/** A KPI's name in the current language. */
+export function kpiLabel(kpi: KpiName): string {
+  const key = KPI_LABEL_KEY[kpi];
+  return key ? t(key) : kpi;
+}
+
 export function formatKpi(kpi: KpiName | string, value: number): string {
   switch (kpi) {
     case "gmvFen":

@@ -4,22 +4,15 @@ import type { Kpis } from "../../engine";
 import { bi, t } from "../../i18n";
 import { addChart } from "../charts/chart-host";
 import { moneyWeeksOption, ratesWeeksOption } from "../charts/report-charts";
-import { formatKpi } from "../format-kpi";
+import { formatKpi, kpiLabel } from "../format-kpi";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Card } from "../widgets/card";
 import { backButton } from "../widgets/page-buttons";
 import { addText, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
-const ROWS: { key: string; kpi: keyof Kpis }[] = [
-  { key: "kpi.uv", kpi: "uv" },
-  { key: "kpi.orders", kpi: "orders" },
-  { key: "kpi.gmv", kpi: "gmvFen" },
-  { key: "kpi.conversionRate", kpi: "conversionRate" },
-  { key: "kpi.netProfit", kpi: "netProfitFen" },
-  { key: "kpi.dsr", kpi: "dsr" },
-  { key: "kpi.stockoutDays", kpi: "stockoutDays" },
-];
+/** The KPIs compared week by week, one row each. */
+const ROWS: (keyof Kpis)[] = ["uv", "orders", "gmvFen", "conversionRate", "netProfitFen", "dsr", "stockoutDays"];
 
 export class Dashboard extends BaseScene {
   constructor() {
@@ -67,13 +60,13 @@ export class Dashboard extends BaseScene {
       });
       card.add(head);
     });
-    ROWS.forEach((row, j) => {
+    ROWS.forEach((kpi, j) => {
       const cy = card.contentY + 24 + j * rowH;
-      const label = addText(this, 16, cy, t(row.key), { size: FS.small, color: C.muted });
+      const label = addText(this, 16, cy, kpiLabel(kpi), { size: FS.small, color: C.muted });
       fitText(label, labelW - 8, 10);
       card.add(label);
       shown.forEach((r, i) => {
-        const v = addText(this, 16 + labelW + (i + 1) * colW - 8, cy, formatKpi(row.kpi, r.kpis[row.kpi]), {
+        const v = addText(this, 16 + labelW + (i + 1) * colW - 8, cy, formatKpi(kpi, r.kpis[kpi]), {
           size: FS.small,
           originX: 1,
         });

@@ -6,7 +6,7 @@ import { bi, fixed, items, message, money, moneyShort, orders, people, percent, 
 import { advisorNotes } from "../advisor";
 import { addChart } from "../charts/chart-host";
 import { funnelOption, trafficOption, trendOption } from "../charts/report-charts";
-import { formatKpi, kpiDelta, riseIsGood } from "../format-kpi";
+import { formatKpi, kpiDelta, kpiLabel, riseIsGood } from "../format-kpi";
 import { type ReportTab, type ReportTable, reportTables, reportTabs, stockCoverDays } from "../report-sections";
 import { playSfx } from "../sfx";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
@@ -16,17 +16,18 @@ import { addKpiCard } from "../widgets/kpi-card";
 import { addText, fitText, measureWidth } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
-const KPI_CARDS: { key: string; kpi: keyof Kpis }[] = [
-  { key: "kpi.uv", kpi: "uv" },
-  { key: "kpi.conversionRate", kpi: "conversionRate" },
-  { key: "kpi.aov", kpi: "aovFen" },
-  { key: "kpi.gmv", kpi: "gmvFen" },
-  { key: "kpi.addToCartRate", kpi: "addToCartRate" },
-  { key: "kpi.grossProfit", kpi: "grossProfitFen" },
-  { key: "kpi.netProfit", kpi: "netProfitFen" },
-  { key: "kpi.adSpend", kpi: "adSpendFen" },
-  { key: "kpi.dsr", kpi: "dsr" },
-  { key: "kpi.stockoutDays", kpi: "stockoutDays" },
+/** The report's KPI cards, in reading order (2 rows of 5). */
+const KPI_CARDS: (keyof Kpis)[] = [
+  "uv",
+  "conversionRate",
+  "aovFen",
+  "gmvFen",
+  "addToCartRate",
+  "grossProfitFen",
+  "netProfitFen",
+  "adSpendFen",
+  "dsr",
+  "stockoutDays",
 ];
 
 /** Space between table columns. */
@@ -126,20 +127,20 @@ export class WeekReport extends BaseScene {
 
     // KPI cards: 2 rows of 5.
     const cw = (DESIGN_W - 48 - 4 * 10) / 5;
-    KPI_CARDS.forEach((k, i) => {
-      const now = report.kpis[k.kpi];
-      let value = formatKpi(k.kpi, now);
-      if (k.kpi === "adSpendFen") value = `${value} · ${t("kpi.roasShort", { v: fixed(report.kpis.roas, 2) })}`;
-      if (k.kpi === "addToCartRate" && report.kpis.uv > 0)
+    KPI_CARDS.forEach((kpi, i) => {
+      const now = report.kpis[kpi];
+      let value = formatKpi(kpi, now);
+      if (kpi === "adSpendFen") value = `${value} · ${t("kpi.roasShort", { v: fixed(report.kpis.roas, 2) })}`;
+      if (kpi === "addToCartRate" && report.kpis.uv > 0)
         value = `${value} · ${t("kpi.favShort", { v: percent(report.funnel.favourites / report.kpis.uv, 1) })}`;
-      if (k.kpi === "stockoutDays") {
+      if (kpi === "stockoutDays") {
         const cover = stockCoverDays(report);
         value = `${value} · ${cover === null ? t("kpi.stockCoverNone") : t("kpi.stockCoverV", { n: fixed(cover, 0) })}`;
       }
       let delta = null;
       if (prev) {
-        const d = kpiDelta(k.kpi, now, prev.kpis[k.kpi]);
-        const good = riseIsGood(k.kpi);
+        const d = kpiDelta(kpi, now, prev.kpis[kpi]);
+        const good = riseIsGood(kpi);
         delta = {
           ...d,
           text: t("report.vsLast", { delta: d.text }),
@@ -151,7 +152,7 @@ export class WeekReport extends BaseScene {
         y: 88 + Math.floor(i / 5) * 88,
         w: cw,
         h: 80,
-        name: t(k.key),
+        name: kpiLabel(kpi),
         value,
         delta,
         deltaNone: `■ ${t("report.first")}`,
