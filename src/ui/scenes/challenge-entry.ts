@@ -1,14 +1,16 @@
 // Join a challenge: type the code the instructor gave (or open the challenge link), see which
 // market it is, give the name that goes on the leaderboard, and play that scenario and seed.
+import type Phaser from "phaser";
 import { getScenario } from "../../content/scenarios";
 import { bi, t } from "../../i18n";
 import { looksLikeOfflineCode } from "../../shared/offline-challenge";
 import { normaliseCodeInput } from "../../store/challenge-store";
 import { addTextInput, apiErrorText, challengeStore, dateTime, difficultyText, watchChallenge } from "../challenge-ui";
 import { armImport, disarmImport, pickRunFile } from "../run-file";
-import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
+import { C, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
+import { pageBackButton } from "../widgets/page-buttons";
 import { addText, fitText, measureWidth } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
@@ -162,18 +164,7 @@ export class ChallengeEntry extends BaseScene {
     });
     if (fromLink) lookup();
 
-    new Button(this, {
-      id: "challenge.back",
-      x: 24,
-      y: DESIGN_H - 84,
-      w: 220,
-      h: 56,
-      label: `← ${t("ch.back")}`,
-      variant: "ghost",
-      size: FS.h3,
-      focus: this.focus,
-      onClick: () => this.s.goTo("menu"),
-    });
+    pageBackButton(this, { id: "challenge.back", focus: this.focus, onClick: () => this.s.goTo("menu") });
   }
 
   private renderDetails(): void {
@@ -226,27 +217,9 @@ export class ChallengeEntry extends BaseScene {
     line(t("ch.difficulty"), difficultyText(ch.difficulty));
     line(t("ch.deadline"), dateTime(ch.deadline));
     line(t("ch.status"), ch.closed ? t("ch.closed") : t("ch.open"), ch.closed ? C.bad : C.good);
-    const start = new Button(this, {
-      id: "challenge.start",
-      x: 16,
-      y: 400 - 72,
-      w: 260,
-      h: 56,
-      label: `▶ ${t("ch.entry.start")}`,
-      variant: "primary",
-      size: FS.h3,
-      enabled: !ch.closed,
-      focus: this.focus,
-      parent: card,
-      onClick: () => {
-        if (!cs.getState().traineeName.trim()) {
-          hint.setText(`⚠ ${t("ch.entry.needName")}`);
-          return;
-        }
-        cs.getState().play();
-      },
-    });
-    void start;
+    const hint = addText(this, 16, 400 - 100, "", { size: FS.small, color: C.warn });
+    card.add(hint);
+    this.startButton(card, hint, "challenge.start", !ch.closed, () => cs.getState().play());
     new Button(this, {
       id: "challenge.board",
       x: 292,
@@ -263,11 +236,6 @@ export class ChallengeEntry extends BaseScene {
         this.s.goTo("leaderboard");
       },
     });
-    const hint = addText(this, 16, 400 - 100, "", {
-      size: FS.small,
-      color: C.warn,
-    });
-    card.add(hint);
   }
 
   /** The offline challenge opened from a file or an offline code, or why it could not be opened. */
@@ -305,8 +273,13 @@ export class ChallengeEntry extends BaseScene {
     card.add(addText(this, 16, y + 2, t("off.entry.offlineNote"), { size: FS.small, color: C.muted, width: w - 32 }));
     const hint = addText(this, 16, 400 - 100, "", { size: FS.small, color: C.warn });
     card.add(hint);
+    this.startButton(card, hint, "challenge.startOffline", true, () => cs.getState().playOffline());
+  }
+
+  /** ▶ 开始挑战 at the card's bottom: asks for the trainee's name first (shown in `hint`). */
+  private startButton(card: Card, hint: Phaser.GameObjects.Text, id: string, enabled: boolean, play: () => void): void {
     new Button(this, {
-      id: "challenge.startOffline",
+      id,
       x: 16,
       y: 400 - 72,
       w: 260,
@@ -314,14 +287,15 @@ export class ChallengeEntry extends BaseScene {
       label: `▶ ${t("ch.entry.start")}`,
       variant: "primary",
       size: FS.h3,
+      enabled,
       focus: this.focus,
       parent: card,
       onClick: () => {
-        if (!cs.getState().traineeName.trim()) {
+        if (!challengeStore().getState().traineeName.trim()) {
           hint.setText(`⚠ ${t("ch.entry.needName")}`);
           return;
         }
-        cs.getState().playOffline();
+        play();
       },
     });
   }

@@ -19,6 +19,7 @@ import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
 import { addChoice } from "../widgets/choice";
+import { pageBackButton } from "../widgets/page-buttons";
 import { addText, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
@@ -72,18 +73,7 @@ export class InstructorCreate extends BaseScene {
         this.renderResult();
       }
     });
-    new Button(this, {
-      id: "ins.back",
-      x: 24,
-      y: DESIGN_H - 84,
-      w: 220,
-      h: 56,
-      label: `← ${t("ch.back")}`,
-      variant: "ghost",
-      size: FS.h3,
-      focus: this.focus,
-      onClick: () => this.s.goTo("menu"),
-    });
+    pageBackButton(this, { id: "ins.back", focus: this.focus, onClick: () => this.s.goTo("menu") });
     new Button(this, {
       id: "ins.rank",
       x: 260,

@@ -13,6 +13,7 @@ import { registerTarget } from "../test-hook";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
+import { pageBackButton } from "../widgets/page-buttons";
 import { addText, clipText, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 import { starsText } from "./campaign";
@@ -189,18 +190,7 @@ export class InstructorRank extends BaseScene {
     this.renderTable();
 
     const by = DESIGN_H - 84;
-    new Button(this, {
-      id: "rank.back",
-      x: 24,
-      y: by,
-      w: 200,
-      h: 56,
-      label: `← ${t("ch.back")}`,
-      variant: "ghost",
-      size: FS.h3,
-      focus: this.focus,
-      onClick: () => this.s.goTo("instructor"),
-    });
+    pageBackButton(this, { id: "rank.back", w: 200, focus: this.focus, onClick: () => this.s.goTo("instructor") });
     const actions: [string, string, () => void][] = [
       ["rank.addRuns", `＋ ${t("off.rank.addRuns")}`, () => document.getElementById("shopsim-rank-import")?.click()],
       ["rank.csv", `⇩ ${t("off.rank.csv")}`, () => this.exportCsv()],

@@ -3,7 +3,7 @@
 // of the side pages (dashboard, settings) that Enter presses too.
 import type Phaser from "phaser";
 import { t } from "../../i18n";
-import { DESIGN_W, FS } from "../theme";
+import { DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "./button";
 import type { FocusManager } from "./focus";
 
@@ -43,4 +43,23 @@ export function backButton(
   });
   o.focus.onDefaultEnter = o.onBack;
   return b;
+}
+
+/** "← 返回" at the bottom left of the challenge and instructor pages. */
+export function pageBackButton(
+  scene: Phaser.Scene,
+  o: { id: string; focus: FocusManager; onClick: () => void; w?: number },
+): Button {
+  return new Button(scene, {
+    id: o.id,
+    x: 24,
+    y: DESIGN_H - 84,
+    w: o.w ?? 220,
+    h: 56,
+    label: `← ${t("ch.back")}`,
+    variant: "ghost",
+    size: FS.h3,
+    focus: o.focus,
+    onClick: o.onClick,
+  });
 }
