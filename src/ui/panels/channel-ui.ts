@@ -10,6 +10,16 @@ import { compactParts } from "./channel-estimates";
 import type { PanelCtx } from "./panel-context";
 
 /** 68000 → "6.8万" / "68k"; small numbers grouped. */
+/** A paid channel's daily budget stepper (feed ads, paid search): ¥0–5,000 a day in ¥50 / ¥10 steps. */
+export const DAILY_BUDGET_STEPS = {
+  min: 0,
+  max: 500_000,
+  step: 5000,
+  fineStep: 1000,
+  stepLabel: (s: number) => `¥${s / 100}`,
+  format: (v: number) => t("unit.perDay", { v: money(v) }),
+} as const;
+
 export function compact(n: number): string {
   const p = compactParts(Math.round(n), getLang());
   if (!p) return group(Math.round(n));

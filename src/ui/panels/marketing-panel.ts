@@ -7,7 +7,7 @@ import { addChoice } from "../widgets/choice";
 import { Stepper } from "../widgets/stepper";
 import { addText } from "../widgets/text";
 import { channelReturn, currentMarketingSub, type MarketingSub, marketingSubs } from "./channel-estimates";
-import { lastWeekStrip, listedSkus } from "./channel-ui";
+import { DAILY_BUDGET_STEPS, lastWeekStrip, listedSkus } from "./channel-ui";
 import { buildCommunitySub, buildContentSub } from "./marketing-content";
 import { buildKolSub } from "./marketing-kol";
 import { buildSearchSub } from "./marketing-search";
@@ -69,12 +69,7 @@ function buildFeedSub(ctx: PanelCtx, y: number): void {
       w: row.cw,
       h: 42,
       value: ads.dailyBudgetFen,
-      min: 0,
-      max: 500_000,
-      step: 5000,
-      fineStep: 1000,
-      stepLabel: (s) => `¥${s / 100}`,
-      format: (v) => t("unit.perDay", { v: money(v) }),
+      ...DAILY_BUDGET_STEPS,
       focus: ctx.focus,
       parent: root,
       onChange: (v) => set("marketing.budget", { dailyBudgetFen: v }),

@@ -7,7 +7,7 @@ import { addErrorLine } from "../widgets/error-line";
 import { Stepper } from "../widgets/stepper";
 import { addText, fitText } from "../widgets/text";
 import { estimateSearchCampaign, stepBid } from "./channel-estimates";
-import { lastWeekStrip, skuChooser } from "./channel-ui";
+import { DAILY_BUDGET_STEPS, lastWeekStrip, skuChooser } from "./channel-ui";
 import type { PanelCtx } from "./panel-context";
 
 const FIELD = "marketing.search";
@@ -53,12 +53,7 @@ export function buildSearchSub(ctx: PanelCtx, y: number): void {
     w: 360,
     h: 38,
     value: camp.dailyBudgetFen,
-    min: 0,
-    max: 500_000,
-    step: 5000,
-    fineStep: 1000,
-    stepLabel: (s) => `¥${s / 100}`,
-    format: (v) => t("unit.perDay", { v: money(v) }),
+    ...DAILY_BUDGET_STEPS,
     focus: ctx.focus,
     parent: root,
     onChange: (v) => propose({ dailyBudgetFen: v }),
