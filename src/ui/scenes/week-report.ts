@@ -13,7 +13,7 @@ import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
 import { addKpiCard } from "../widgets/kpi-card";
-import { addText, fitText, measureWidth } from "../widgets/text";
+import { addText, clipText, fitText, measureWidth } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
 /** The report's KPI cards, in reading order (2 rows of 5). */
@@ -401,10 +401,13 @@ export class WeekReport extends BaseScene {
   private drawLedger(r: Report, x: number, y: number, w: number, h: number): void {
     const card = new Card(this, { x, y, w, h, title: t("report.ledger") });
     const rows = LEDGER_CATEGORIES.map((c) => [c, r.ledger[c] ?? 0] as const).filter(([, v]) => v !== 0);
-    const colW = (w - 32) / 2;
     const lineH = 22;
     const perCol = Math.max(1, Math.floor((h - card.contentY - 8) / lineH));
-    rows.slice(0, perCol * 2).forEach(([cat, v], i) => {
+    // As many columns as the rows need (one when they fit), so labels get the card's width.
+    const shown = rows.slice(0, perCol * 2);
+    const cols = Math.max(1, Math.ceil(shown.length / perCol));
+    const colW = (w - 32) / cols;
+    shown.forEach(([cat, v], i) => {
       const cx = 16 + Math.floor(i / perCol) * colW;
       const cy = card.contentY + (i % perCol) * lineH;
       const label = addText(this, cx, cy, t(`ledger.${cat}`), { size: FS.tiny, color: C.muted });
@@ -414,6 +417,9 @@ export class WeekReport extends BaseScene {
         color: v > 0 ? C.good : C.text,
         originX: 1,
       });
+      const labelW = colW - 12 - value.width - 8;
+      fitText(label, labelW, 11);
+      if (label.width > labelW) clipText(label, labelW);
       card.add([label, value]);
     });
   }
