@@ -1,5 +1,5 @@
 // The command line: how instructors, tests and benchmarks drive the engine.
-//   scenarios [--json] | bot | play | verify | schema | check-scenario
+//   scenarios [--json] | bot | play | verify | whatif | rank | schema | check-scenario
 // Every failure prints one clear line on stderr and exits non-zero; never a stack trace.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -26,6 +26,7 @@ import {
 import { formatScenarioError, parseScenario } from "../engine/scenario";
 import { runFileJsonSchema, scenarioJsonSchema } from "./json-schema";
 import { rankRunFiles } from "./rank";
+import { whatIfReport, whatIfTable } from "./whatif";
 
 class CliError extends Error {}
 
@@ -34,6 +35,7 @@ const USAGE = `usage: npm run sim --silent -- <command>
   bot    --scenario ID --seed SEED --policy NAME [--out run.json] [--json]
   play   --scenario ID --seed SEED --decisions FILE [--out run.json] [--json]
   verify RUNFILE [--json]
+  whatif RUNFILE [--top N] [--json]
   rank   RUNFILE... [--scenario ID] [--seed SEED] [--json]
   schema [scenario]
   check-scenario FILE`;
@@ -135,6 +137,7 @@ const COMMANDS: Record<string, { options: string[]; maxArgs: number }> = {
   bot: { options: ["scenario", "seed", "policy", "out", "json"], maxArgs: 0 },
   play: { options: ["scenario", "seed", "decisions", "out", "json"], maxArgs: 0 },
   verify: { options: ["json"], maxArgs: 1 },
+  whatif: { options: ["top", "json"], maxArgs: 1 },
   rank: { options: ["scenario", "seed", "json"], maxArgs: Number.POSITIVE_INFINITY },
   schema: { options: [], maxArgs: 1 },
   "check-scenario": { options: [], maxArgs: 1 },
@@ -162,6 +165,21 @@ function writeOut(path: string | undefined, run: RunFile): void {
   }
 }
 
+/** Reads, parses and replays a run file (hash chain checked), or says in one line why not. */
+function verifiedRun(file: string | undefined): { run: RunFile; scenario: Scenario; state: GameState } {
+  if (!file) throw new CliError("missing RUNFILE");
+  const parsed = parseRunFile(readJson(file, "run file"));
+  if (!parsed.ok) throw new CliError(`${file}: ${parsed.error}`);
+  const scenario = getScenario(parsed.run.scenario.id);
+  if (!scenario)
+    throw new CliError(
+      `${file}: unknown scenario "${parsed.run.scenario.id}"; known: ${BUNDLED_SCENARIOS.map((x) => x.id).join(", ")}`,
+    );
+  const replay = replayRun(parsed.run, scenario);
+  if (!replay.ok) throw new CliError(`${file}: ${replay.error.message}`);
+  return { run: parsed.run, scenario, state: replay.state };
+}
+
 function main(argv: string[]): void {
   const [command, ...rest] = argv;
   const { values, positionals } = (() => {
@@ -176,6 +194,7 @@ function main(argv: string[]): void {
           decisions: { type: "string" },
           out: { type: "string" },
           json: { type: "boolean" },
+          top: { type: "string" },
         },
       });
     } catch (e) {
@@ -232,18 +251,19 @@ function main(argv: string[]): void {
       return;
     }
     case "verify": {
-      const file = positionals[0];
-      if (!file) throw new CliError("missing RUNFILE");
-      const parsed = parseRunFile(readJson(file, "run file"));
-      if (!parsed.ok) throw new CliError(`${file}: ${parsed.error}`);
-      const scenario = getScenario(parsed.run.scenario.id);
-      if (!scenario)
-        throw new CliError(
-          `${file}: unknown scenario "${parsed.run.scenario.id}"; known: ${BUNDLED_SCENARIOS.map((x) => x.id).join(", ")}`,
-        );
-      const replay = replayRun(parsed.run, scenario);
-      if (!replay.ok) throw new CliError(`${file}: ${replay.error.message}`);
-      print(summary(scenario, parsed.run, replay.state), values.json);
+      const { run, scenario, state } = verifiedRun(positionals[0]);
+      print(summary(scenario, run, state), values.json);
+      return;
+    }
+    case "whatif": {
+      // What each decision was worth: the verified run replayed without it (src/engine/counterfactual.ts).
+      const top = values.top === undefined ? Number.POSITIVE_INFINITY : Number(values.top);
+      if (values.top !== undefined && !(Number.isInteger(top) && top >= 1))
+        throw new CliError(`--top must be a whole number ≥ 1, not "${values.top}"`);
+      const { run, scenario, state } = verifiedRun(positionals[0]);
+      const result = whatIfReport(scenario, run, state);
+      if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else process.stdout.write(whatIfTable(result, top));
       return;
     }
     case "rank": {

@@ -1,5 +1,24 @@
 // Public surface of the engine. The UI, the store, the CLI and the tests import from here.
 
+export {
+  asPlayed,
+  byDecisionValue,
+  type Counterfactual,
+  type DecisionRef,
+  type DecisionValue,
+  type DroppedDecision,
+  decisionRefs,
+  decisionValue,
+  decisionValues,
+  type MarketCheck,
+  otherMarketSeeds,
+  replayWithout,
+  turnStarts,
+  WHATIF_DEFAULTS,
+  type WhatIfEvent,
+  type WhatIfOptions,
+  whatIf,
+} from "./counterfactual";
 export * from "./decisions";
 export { canonicalJson, GENESIS_HASH, type Sha256Hex, sha256Hex, stateHash } from "./hash";
 export { designerHoursFor, estimateTitle, reorderCostFen } from "./levers";

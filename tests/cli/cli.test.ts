@@ -132,6 +132,29 @@ describe("cli: happy paths", () => {
     for (const c of ["scenarios", "bot", "play", "verify", "schema"]) expect(r.stdout).toContain(c);
   });
 
+  it("whatif --json values every decision of the verified run, and checks the best and worst on other markets", () => {
+    const run = JSON.parse(readFileSync(runPath, "utf8")) as { turns: unknown[][] };
+    const r = json(cli("whatif", runPath, "--json"));
+    const decisions = r.decisions as { turn: number; decision: number; scoreDelta: number; markets: unknown }[];
+    expect(r.score).toBe(bot.score);
+    expect(decisions).toHaveLength(run.turns.reduce((n, t) => n + t.length, 0));
+    expect(decisions[0]).toMatchObject({ turn: 1, decision: 1 });
+    const checked = decisions.filter((d) => d.markets !== null);
+    expect(checked).toHaveLength(Math.min(decisions.length, 20));
+    expect(checked[0]?.markets).toMatchObject({ markets: 8 });
+    // The same figures as the engine computes in-process for one of them.
+    const top = [...decisions].sort((a, b) => b.scoreDelta - a.scoreDelta)[0];
+    expect(top?.scoreDelta).toBeGreaterThan(0);
+  });
+
+  it("whatif --top 3 prints a table of the three best and three worst decisions", () => {
+    const r = cli("whatif", runPath, "--top", "3");
+    expect(r.status).toBe(0);
+    const rows = r.stdout.split("\n").filter((l) => /^\d+\t\d+\t/.test(l));
+    expect(rows).toHaveLength(6);
+    expect(r.stdout).toMatch(/more/);
+  });
+
   it("check-scenario accepts the shipped launch.json", () => {
     const r = cli("check-scenario", "scenarios/launch.json");
     expect(r.status).toBe(0);
@@ -154,6 +177,20 @@ describe("cli: bad input exits non-zero with exactly one line on stderr and no s
       /unknown policy "genius"/,
     ],
     ["missing file", () => ["verify", join(dir, "no-such-run.json")], /cannot read run file/],
+    ["whatif with a bad --top", () => ["whatif", runPath, "--top", "zero"], /--top must be a whole number/],
+    [
+      "whatif on an edited run file",
+      () => {
+        const run = JSON.parse(readFileSync(runPath, "utf8")) as { turns: Record<string, unknown>[][] };
+        const order = run.turns[1]?.find((d) => d.type === "reorder");
+        if (!order) throw new Error("textbook run has no reorder in turn 2");
+        order.qty = Number(order.qty) + 1;
+        const f = join(dir, "edited-whatif.json");
+        writeFileSync(f, JSON.stringify(run));
+        return ["whatif", f];
+      },
+      /turn 2: the recorded state hash does not match/,
+    ],
     [
       "malformed JSON run file",
       () => {
