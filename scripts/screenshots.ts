@@ -378,9 +378,12 @@ async function desktop(browser: Browser, url: string, lang: Lang): Promise<void>
   await snap(page, lang, "shop", "Shop in the launch, week 3, with this week's changes pending");
   await endWeek(page);
   await launchToDebrief(page);
-  for (const p of ["summary", "compare", "recap"]) {
+  for (const p of ["summary", "compare", "recap", "whatif"]) {
     await click(page, `debrief.tab.${p}`);
     await waitScene(page, "Debrief");
+    // The what-if replays run in a worker: wait for the finished lists.
+    if (p === "whatif")
+      await page.waitForFunction(() => window.__shopsim?.whatIf()?.done === true, null, { timeout: 120_000 });
     await snap(page, lang, `debrief-${p}`, `Debrief, ${p} page (launch)`, 900);
   }
   await menu(page);

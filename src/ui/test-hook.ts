@@ -1,6 +1,7 @@
 // Every interactive widget registers here under a stable id, so browser tests (and anyone
 // debugging) can find and click it by name: window.__shopsim.targets() returns the centres of
 // the current screen's widgets in page pixels, accounting for Scale.FIT's scale and offset.
+
 import type Phaser from "phaser";
 import { LEVER_OF, LEVERS, scoreRun } from "../engine";
 import type { GameStoreApi } from "../store/game-store";
@@ -8,6 +9,7 @@ import { chartBoxes } from "./charts/chart-host";
 import { shoppersWalking } from "./panels/storefront";
 import { sfxCount } from "./sfx";
 import { DESIGN_H, DESIGN_W } from "./theme";
+import { currentWhatIf } from "./whatif-job";
 import { currentFocus } from "./widgets/focus";
 
 export interface TargetBox {
@@ -98,6 +100,15 @@ declare global {
       canvasBox: () => { x: number; y: number; w: number; h: number };
       /** Visible texts drawn smaller than `minPx` CSS pixels (font size × scales × canvas scale). */
       smallTexts: (minPx: number) => string[];
+      /** The debrief's what-if replays: progress, and each decision's value once done (1-based week and place). */
+      whatIf: () => {
+        decisions: number;
+        /** Decisions checked on other markets so far. */
+        checks: number;
+        done: boolean;
+        error: string | null;
+        values: { turn: number; decision: number; scoreDelta: number; netProfitDeltaFen: number }[];
+      } | null;
     };
   }
 }
@@ -228,6 +239,17 @@ export function installTestHook(game: Phaser.Game, store: GameStoreApi): void {
     canvasBox: () => {
       const r = game.canvas.getBoundingClientRect();
       return { x: Math.round(r.left), y: Math.round(r.top), w: Math.round(r.width), h: Math.round(r.height) };
+    },
+    whatIf: () => {
+      const j = currentWhatIf();
+      if (!j) return null;
+      const values = j.values.map((v) => ({
+        turn: v.turn + 1,
+        decision: v.index + 1,
+        scoreDelta: v.scoreDelta,
+        netProfitDeltaFen: v.netProfitDeltaFen,
+      }));
+      return { decisions: j.decisions, checks: j.checks.length, done: j.done, error: j.error, values };
     },
     score: () => {
       const { scenario, game: g } = store.getState();

@@ -1,0 +1,50 @@
+// The what-if page's lists (src/ui/debrief-whatif.ts): before the market checks are in, the own
+// market's values rank; after, only checked decisions by their mean, so one that looked good by the
+// luck of one market moves to the other list or drops out.
+import { describe, expect, it } from "vitest";
+import type { DecisionValue, MarketCheck } from "../../src/engine";
+import { rankWhatIf, SMALL_POINTS } from "../../src/ui/debrief-whatif";
+
+function value(turn: number, scoreDelta: number, netProfitDeltaFen = scoreDelta * 100): DecisionValue {
+  return {
+    turn,
+    index: 0,
+    decision: { type: "reorder", sku: "cup300", qty: 10 + turn },
+    scoreDelta,
+    netProfitDeltaFen,
+    gmvDeltaFen: 0,
+    dropped: 0,
+    statusWithout: "finished",
+  };
+}
+
+function check(turn: number, meanScoreDelta: number, helpedIn: number): MarketCheck {
+  return { turn, index: 0, markets: 8, helpedIn, meanScoreDelta, meanNetProfitDeltaFen: meanScoreDelta * 100 };
+}
+
+describe("rankWhatIf", () => {
+  const values = [value(0, 40), value(1, -3), value(2, 0, 500), value(3, 120), value(4, -60), value(5, 0, 0)];
+
+  it("ranks the own market's values while the checks are running: score first, then net profit", () => {
+    const r = rankWhatIf(values, [], false, 6);
+    expect(r.helped.map((x) => x.value.turn)).toEqual([3, 0, 2]);
+    expect(r.hurt.map((x) => x.value.turn)).toEqual([4, 1]);
+    expect(r.helped.every((x) => x.check === null)).toBe(true);
+    expect(r.small).toBe(values.filter((v) => Math.abs(v.scoreDelta) < SMALL_POINTS).length);
+  });
+
+  it("keeps at most n per list", () => {
+    const many = Array.from({ length: 20 }, (_, i) => value(i, i + 1));
+    expect(rankWhatIf(many, [], false, 6).helped.map((x) => x.value.turn)).toEqual([19, 18, 17, 16, 15, 14]);
+  });
+
+  it("once checked, ranks by the mean over the markets and shows only checked decisions", () => {
+    // Turn 0 looked good in the own market (+40) but costs points on average: it moves to the other list.
+    const checks = [check(3, 95, 8), check(0, -12, 2), check(4, -50, 1)];
+    const r = rankWhatIf(values, checks, true, 6);
+    expect(r.helped.map((x) => x.value.turn)).toEqual([3]);
+    expect(r.hurt.map((x) => x.value.turn)).toEqual([4, 0]);
+    expect(r.hurt[1]?.check?.helpedIn).toBe(2);
+    expect(r.hurt[1]?.value.scoreDelta).toBe(40); // the own market's value stays with the row
+  });
+});
