@@ -1,10 +1,12 @@
 // Dev tool: play a scenario to its end in the built game (clicking shop.endWeek / report.continue,
 // with a few store decisions in week 1 so the recap has something applied), then screenshot each
-// debrief page (summary, compare, recap) in zh-CN and en, at 1280×720 and 844×390 (phone landscape).
-// PHONE=0 skips the phone size. Serves $DIST (default dist/). Usage (after `npx vite build [--outDir $DIST]`):
+// debrief page (summary, compare, recap, what if) in zh-CN and en, at 1280×720 and 844×390 (phone landscape).
+// PHONE=0 skips the phone size. TURNS=file.json plays those decisions instead (a JSON array of turns,
+// e.g. the `turns` of a run file from `npm run sim -- bot … --out`; missing weeks are left as they are).
+// Serves $DIST (default dist/). Usage (after `npx vite build [--outDir $DIST]`):
 //   node scripts/shot-debrief.mjs [scenario] [seed] [outDir]      e.g. node scripts/shot-debrief.mjs launch shot-1 /tmp/shots
 // Writes <outDir>/debrief-<scenario>-<page>-<lang>[-phone].png and prints any text that spills out of its card.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   click,
@@ -17,6 +19,8 @@ import {
 } from "../tests/browser/helpers.mjs";
 
 const [scenario = "launch", seed = "shot-1", out = "/tmp/shots"] = process.argv.slice(2);
+const turns = process.env.TURNS ? JSON.parse(readFileSync(process.env.TURNS, "utf8")) : null;
+const plan = Array.isArray(turns) ? turns : turns?.turns;
 mkdirSync(out, { recursive: true });
 const server = await serveDir(process.env.DIST || "dist");
 const browser = await launchBrowser();
@@ -27,27 +31,42 @@ try {
     const ctx = await browser.newContext({ viewport });
     const { page, errors } = await openGame(ctx, server.url);
     await page.evaluate(
-      ([id, s]) => {
+      ([id, s, planned]) => {
         const store = window.__shopsim.store;
         store.getState().startScenario(id, s);
         store.getState().goTo("shop");
         // A trainee who fixes the navigation and the banner in week 1 and nothing else.
-        if (store.getState().scenario?.levers.includes("store"))
+        if (!planned && store.getState().scenario?.levers.includes("store"))
           store.getState().propose({ type: "setStore", categoryDepth: 3, inStoreSearch: true, banner: "hero" });
       },
-      [scenario, seed],
+      [scenario, seed, Boolean(plan)],
     );
     await waitScene(page, "Shop");
-    await playToDebrief(page);
+    if (plan) {
+      for (let w = 0; ; w++) {
+        await page.evaluate((ds) => {
+          for (const d of ds) window.__shopsim.store.getState().propose(d);
+        }, plan[w] ?? []);
+        await click(page, "shop.endWeek");
+        await waitScene(page, "WeekReport");
+        const over = await page.evaluate(() => window.__shopsim.getState().game.status !== "playing");
+        await click(page, "report.continue");
+        if (over) break;
+        await waitScene(page, "Shop");
+      }
+      await waitScene(page, "Debrief");
+    } else await playToDebrief(page);
     for (const lang of ["zh-CN", "en"]) {
       if (lang === "en") await click(page, "lang.en");
-      for (const p of ["summary", "compare", "recap"]) {
+      for (const p of ["summary", "compare", "recap", "whatif"]) {
         await click(page, `debrief.tab.${p}`);
         await waitScene(page, "Debrief");
         if (p === "compare")
           await page.waitForFunction(() => window.__shopsim.charts?.().every((c) => c.ready) ?? true, null, {
             timeout: 10_000,
           });
+        if (p === "whatif")
+          await page.waitForFunction(() => window.__shopsim.whatIf()?.done === true, null, { timeout: 120_000 });
         await page.waitForTimeout(700);
         await settle(page);
         const file = join(out, `debrief-${scenario}-${p}-${lang}${phone ? "-phone" : ""}.png`);

@@ -12,6 +12,8 @@ export interface WhatIfRow {
   scoreDelta: number;
   netProfitDeltaFen: number;
   gmvDeltaFen: number;
+  /** Points per objective (in `WhatIfResult.objectives` order) as played minus without it. */
+  objectiveDeltas: number[];
   dropped: number;
   statusWithout: GameState["status"];
   /** The check on other markets, for the decisions that mattered most in the own one. */
@@ -22,6 +24,8 @@ export interface WhatIfResult {
   scenario: string;
   seed: string;
   score: number;
+  /** The scenario's objective ids, the order of every `objectiveDeltas`. */
+  objectives: string[];
   decisions: WhatIfRow[];
 }
 
@@ -37,6 +41,7 @@ export function whatIfReport(scenario: Scenario, run: RunFile, final: GameState)
         scoreDelta: v.scoreDelta,
         netProfitDeltaFen: v.netProfitDeltaFen,
         gmvDeltaFen: v.gmvDeltaFen,
+        objectiveDeltas: v.objectiveDeltas,
         dropped: v.dropped,
         statusWithout: v.statusWithout,
         markets: null,
@@ -47,7 +52,8 @@ export function whatIfReport(scenario: Scenario, run: RunFile, final: GameState)
     const row = decisions.find((d) => d.turn === turn + 1 && d.decision === index + 1);
     if (row) row.markets = markets;
   }
-  return { scenario: scenario.id, seed: run.seed, score: scoreRun(scenario, final).score, decisions };
+  const objectives = scenario.objectives.map((o) => o.id);
+  return { scenario: scenario.id, seed: run.seed, score: scoreRun(scenario, final).score, objectives, decisions };
 }
 
 const yuan = (fen: number) => `${fen < 0 ? "-" : "+"}¥${(Math.abs(fen) / 100).toFixed(2)}`;

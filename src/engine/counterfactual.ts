@@ -110,6 +110,8 @@ export interface DecisionValue extends DecisionRef {
   scoreDelta: number;
   netProfitDeltaFen: number;
   gmvDeltaFen: number;
+  /** Per objective of the scenario (in its order): points as played minus points without it. */
+  objectiveDeltas: number[];
   /** How many later decisions had to be dropped in the replay without this one. */
   dropped: number;
   /** How the replay without this decision ended ("bankrupt" where the run survived shows a decision that saved the shop). */
@@ -149,6 +151,7 @@ export function decisionValue(
     scoreDelta: played.score.score - without.score.score,
     netProfitDeltaFen: played.kpis.netProfitFen - without.kpis.netProfitFen,
     gmvDeltaFen: played.kpis.gmvFen - without.kpis.gmvFen,
+    objectiveDeltas: played.score.objectives.map((o, i) => o.points - (without.score.objectives[i]?.points ?? 0)),
     dropped: without.dropped.length,
     statusWithout: without.final.status,
   };
@@ -167,6 +170,8 @@ export interface MarketCheck extends DecisionRef {
   helpedIn: number;
   meanScoreDelta: number;
   meanNetProfitDeltaFen: number;
+  /** Per objective (in the scenario's order): the mean difference in points — which objective moved. */
+  meanObjectiveDeltas: number[];
 }
 
 export type WhatIfEvent = { kind: "value"; value: DecisionValue } | { kind: "check"; check: MarketCheck };
@@ -223,12 +228,16 @@ export function* whatIf(
     let helpedIn = helpedBy(own.scoreDelta, own.netProfitDeltaFen) ? 1 : 0;
     let score = own.scoreDelta;
     let profit = own.netProfitDeltaFen;
+    const objectives = [...own.objectiveDeltas];
     for (const m of markets) {
       // A decision that came after the game ended in that market was never made there: worth nothing.
       const v = own.turn < m.starts.length ? decisionValue(scenario, m.seed, turns, own, m.played, m.starts) : null;
       if (!v) continue;
       score += v.scoreDelta;
       profit += v.netProfitDeltaFen;
+      v.objectiveDeltas.forEach((d, i) => {
+        objectives[i] = (objectives[i] ?? 0) + d;
+      });
       if (helpedBy(v.scoreDelta, v.netProfitDeltaFen)) helpedIn++;
     }
     const n = markets.length + 1;
@@ -241,6 +250,7 @@ export function* whatIf(
         helpedIn,
         meanScoreDelta: score / n,
         meanNetProfitDeltaFen: Math.round(profit / n),
+        meanObjectiveDeltas: objectives.map((d) => d / n),
       },
     };
   }

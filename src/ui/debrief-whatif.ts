@@ -70,3 +70,15 @@ export function rankWhatIf(
     small,
   };
 }
+
+/**
+ * The objectives whose points a decision moved most (at most `n`, largest first; less than half a
+ * point is left out): why undoing it changes the score, e.g. "stockout days −98 pts".
+ */
+export function mainObjectives(deltas: readonly number[], n: number): { index: number; points: number }[] {
+  return deltas
+    .map((d, index) => ({ index, points: Math.round(d) }))
+    .filter((o) => o.points !== 0)
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || a.index - b.index)
+    .slice(0, n);
+}

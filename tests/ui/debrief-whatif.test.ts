@@ -3,7 +3,7 @@
 // luck of one market moves to the other list or drops out.
 import { describe, expect, it } from "vitest";
 import type { DecisionValue, MarketCheck } from "../../src/engine";
-import { rankWhatIf, SMALL_POINTS } from "../../src/ui/debrief-whatif";
+import { mainObjectives, rankWhatIf, SMALL_POINTS } from "../../src/ui/debrief-whatif";
 
 function value(turn: number, scoreDelta: number, netProfitDeltaFen = scoreDelta * 100): DecisionValue {
   return {
@@ -13,13 +13,22 @@ function value(turn: number, scoreDelta: number, netProfitDeltaFen = scoreDelta 
     scoreDelta,
     netProfitDeltaFen,
     gmvDeltaFen: 0,
+    objectiveDeltas: [scoreDelta],
     dropped: 0,
     statusWithout: "finished",
   };
 }
 
 function check(turn: number, meanScoreDelta: number, helpedIn: number): MarketCheck {
-  return { turn, index: 0, markets: 8, helpedIn, meanScoreDelta, meanNetProfitDeltaFen: meanScoreDelta * 100 };
+  return {
+    turn,
+    index: 0,
+    markets: 8,
+    helpedIn,
+    meanScoreDelta,
+    meanNetProfitDeltaFen: meanScoreDelta * 100,
+    meanObjectiveDeltas: [meanScoreDelta],
+  };
 }
 
 describe("rankWhatIf", () => {
@@ -46,5 +55,16 @@ describe("rankWhatIf", () => {
     expect(r.hurt.map((x) => x.value.turn)).toEqual([4, 0]);
     expect(r.hurt[1]?.check?.helpedIn).toBe(2);
     expect(r.hurt[1]?.value.scoreDelta).toBe(40); // the own market's value stays with the row
+  });
+});
+
+describe("mainObjectives", () => {
+  it("names the objectives that moved most, largest first, leaving out those under half a point", () => {
+    expect(mainObjectives([12.4, -98.2, 0.3, 40], 2)).toEqual([
+      { index: 1, points: -98 },
+      { index: 3, points: 40 },
+    ]);
+    expect(mainObjectives([0.2, -0.4], 2)).toEqual([]);
+    expect(mainObjectives([5, -5, 5], 5).map((o) => o.index)).toEqual([0, 1, 2]);
   });
 });

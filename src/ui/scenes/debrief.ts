@@ -21,7 +21,7 @@ import { apiErrorText, challengeStore } from "../challenge-ui";
 import { addChart } from "../charts/chart-host";
 import { compareOption } from "../charts/debrief-charts";
 import { type GoalRecap, type PlayedRun, playPolicy, recapRun, type Verdict } from "../debrief-recap";
-import { rankWhatIf, SMALL_POINTS, type WhatIfRow } from "../debrief-whatif";
+import { mainObjectives, rankWhatIf, SMALL_POINTS, type WhatIfRow } from "../debrief-whatif";
 import { formatKpi, riseIsGood } from "../format-kpi";
 import { describeDecisionIn } from "../panels/pending-text";
 import { downloadJson, runFileName } from "../run-file";
@@ -72,7 +72,7 @@ function textbookOn(scenario: Scenario, seed: string): Reference {
 }
 
 /** What-if rows per list (helped, cost you). */
-const WHATIF_ROWS = 6;
+const WHATIF_ROWS = 5;
 const signedPts = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${t("debrief.pts", { n: Math.abs(n) })}`;
 const signedMoney = (fen: number) =>
   Math.round(fen) === 0 ? "±¥0" : `${fen > 0 ? "+" : "−"}${moneyShort(Math.abs(fen))}`;
@@ -584,13 +584,13 @@ export class Debrief extends BaseScene {
       ];
       sides.forEach(([title, rows, none], i) => {
         const card = new Card(this, { x: 24 + i * (cardW + 16), y: top, w: cardW, h: cardH, title, parent: into });
-        const rowH = Math.min(56, Math.floor((cardH - card.contentY - 8) / WHATIF_ROWS));
+        const rowH = Math.min(68, Math.floor((cardH - card.contentY - 8) / WHATIF_ROWS));
         if (rows.length === 0 && job.done) {
           const empty = job.decisions === 0 ? t("debrief.whatifEmpty") : none;
           card.add(addText(this, 16, card.contentY, empty, { size: FS.small, color: C.muted, width: cardW - 32 }));
         }
         for (const [r, row] of rows.entries())
-          this.whatIfRow(card, scenario, run, row, card.contentY + r * rowH, cardW, r);
+          this.whatIfRow(card, scenario, run, row, { y: card.contentY + r * rowH, w: cardW, h: rowH, i: r });
       });
       const done = job.values.length + job.checks.length;
       if (job.error) footer.setColor(css(C.bad)).setText(`⚠ ${job.error}`);
@@ -628,12 +628,11 @@ export class Debrief extends BaseScene {
     scenario: Scenario,
     run: RunFile,
     row: WhatIfRow,
-    y: number,
-    w: number,
-    i: number,
+    at: { y: number; w: number; h: number; i: number },
   ): void {
     const { value: v, check } = row;
-    if (i % 2 === 0) card.add(this.add.rectangle(8, y - 4, w - 16, 50, C.bgDeep, 0.45).setOrigin(0, 0));
+    const { y, w } = at;
+    if (at.i % 2 === 0) card.add(this.add.rectangle(8, y - 5, w - 16, at.h - 4, C.bgDeep, 0.45).setOrigin(0, 0));
     const week = addText(this, 16, y, t("debrief.whatifWeek", { n: v.turn + 1 }), {
       size: FS.tiny,
       bold: true,
@@ -665,9 +664,18 @@ export class Debrief extends BaseScene {
           profit: signedMoney(check.meanNetProfitDeltaFen),
         })
       : t("debrief.whatifDelta", { profit: signedMoney(v.netProfitDeltaFen), gmv: signedMoney(v.gmvDeltaFen) });
-    const line = addText(this, 16 + weekW, y + 23, detail, { size: FS.tiny, color: C.muted });
+    const line = addText(this, 16 + weekW, y + 21, detail, { size: FS.tiny, color: C.muted });
     fitEllipsis(line, w - 32 - weekW, 10);
     card.add([week, score, what, line]);
+    // Why: the objectives whose points moved most (the mean over the markets once checked).
+    const parts = mainObjectives(check ? check.meanObjectiveDeltas : v.objectiveDeltas, 2).map((o) => {
+      const obj = scenario.objectives[o.index];
+      return `${obj ? bi(obj.label) : "?"} ${signedPts(o.points)}`;
+    });
+    const whyText =
+      parts.length > 0 ? t("debrief.whatifWhy", { parts: parts.join(getLang() === "en" ? ", " : "，") }) : "";
+    const why = addText(this, 16 + weekW, y + 39, whyText, { size: FS.tiny, color: C.text });
+    card.add(why);
     // What undoing it did in the own market beyond the numbers: later decisions skipped, or bankruptcy.
     const note =
       v.statusWithout === "bankrupt" && this.s.game?.status !== "bankrupt"
@@ -675,12 +683,12 @@ export class Debrief extends BaseScene {
         : v.dropped > 0
           ? t("debrief.whatifDropped", { n: v.dropped })
           : "";
-    if (!note) return;
-    const room = w - 32 - weekW - line.width - 16;
-    if (room < 80) return;
-    const n = addText(this, w - 16, y + 23, note, { size: FS.tiny, color: C.warn, originX: 1 });
-    fitEllipsis(n, room, 10);
-    card.add(n);
+    const room = w - 32 - weekW - (whyText ? why.width + 16 : 0);
+    if (note && room >= 120) {
+      const n = addText(this, w - 16, y + 39, note, { size: FS.tiny, color: C.warn, originX: 1 });
+      fitEllipsis(n, room, 10);
+      card.add(n);
+    } else fitEllipsis(why, w - 32 - weekW, 10);
   }
 
   /** Downloads the run file as JSON; returns the file name. */
