@@ -1,6 +1,7 @@
 // `npm run bench`: engine speed figures (reported, never asserted).
 //  - median time of one simulated week (step) for each bundled scenario
 //  - time to replay a whole recorded run (what `verify` and the server do per submission)
+//  - the debrief's what-if analysis of a textbook run (a replay per decision, then the market check)
 import { BUNDLED_SCENARIOS } from "../src/content/scenarios";
 import {
   appendTurn,
@@ -12,6 +13,7 @@ import {
   stateHash,
   step,
   type WeekReport,
+  whatIf,
 } from "../src/engine";
 
 function median(xs: number[]): number {
@@ -48,5 +50,35 @@ for (const scenario of BUNDLED_SCENARIOS) {
     `${scenario.id.padEnd(12)} step median ${median(stepTimes).toFixed(3)} ms/week   ` +
       `full ${scenario.weeks}-week replay (with hash chain) median ${median(replayTimes).toFixed(2)} ms   ` +
       `(${stepTimes.length} steps, ${replayTimes.length} replays)`,
+  );
+}
+
+// The what-if page's work for a textbook run of each scenario (in the browser it runs in a worker).
+for (const scenario of BUNDLED_SCENARIOS) {
+  let state = newGame(scenario, "bench-whatif");
+  const reports: WeekReport[] = [];
+  const turns = [];
+  for (let t = 0; t < scenario.weeks && state.status === "playing"; t++) {
+    const decisions = POLICIES.textbook(scenario, state, reports);
+    const out = step(scenario, state, decisions);
+    if (!out.ok) throw new Error("bot decision rejected");
+    state = out.state;
+    reports.push(out.report);
+    turns.push(decisions);
+  }
+  let values = 0;
+  let checks = 0;
+  let phase1 = 0;
+  const t0 = performance.now();
+  for (const e of whatIf(scenario, "bench-whatif", turns)) {
+    if (e.kind === "value") {
+      values++;
+      phase1 = performance.now() - t0;
+    } else checks++;
+  }
+  const total = performance.now() - t0;
+  console.log(
+    `${scenario.id.padEnd(12)} what-if: ${values} decisions valued in ${(phase1 / 1000).toFixed(2)} s, ` +
+      `${checks} checked on 7 other markets in ${((total - phase1) / 1000).toFixed(2)} s (total ${(total / 1000).toFixed(2)} s)`,
   );
 }

@@ -10,6 +10,7 @@
 // when the replay survives, so both are scored over the same weeks.
 import { clonePlain } from "./clone";
 import type { Decision, DecisionError } from "./decisions";
+import { canonicalJson } from "./hash";
 import type { Scenario } from "./scenario-schema";
 import { runKpis, type ScoreResult, scoreRun } from "./scoring";
 import { newGame } from "./state";
@@ -133,6 +134,26 @@ export function asPlayed(
   return replayWithout(scenario, seed, turns, null, starts);
 }
 
+/**
+ * Whether decision `index` of a turn, applied where it stands (after the turn's earlier decisions
+ * that still apply), leaves the state exactly as it was. The engine reads nothing of a turn but the
+ * state its decisions leave (\`lastTurn\` is written for the UI, never read), so such a decision is
+ * worth 0 in every respect.
+ */
+function changesNothing(scenario: Scenario, start: GameState, turn: readonly Decision[], index: number): boolean {
+  if (start.status !== "playing") return true;
+  const draft = clonePlain(start);
+  for (let i = 0; i < index; i++) {
+    const r = parseDecision(scenario, draft, turn[i]);
+    if (r.ok) applyDecision(scenario, draft, r.decision);
+  }
+  const r = parseDecision(scenario, draft, turn[index]);
+  if (!r.ok) return true; // dropped where it stands: the run never applied it either
+  const before = canonicalJson(draft);
+  applyDecision(scenario, draft, r.decision);
+  return canonicalJson(draft) === before;
+}
+
 /** What decision `ref` of the run was worth, against `played` (from `asPlayed`). */
 export function decisionValue(
   scenario: Scenario,
@@ -144,7 +165,13 @@ export function decisionValue(
 ): DecisionValue {
   const decision = turns[ref.turn]?.[ref.index];
   if (!decision) throw new Error(`decisionValue: the run has no decision ${ref.index + 1} in turn ${ref.turn + 1}`);
-  const without = replayWithout(scenario, seed, turns, ref, starts);
+  const start = starts?.[ref.turn];
+  // A decision that leaves the shop as it was (a setting re-issued unchanged) is worth exactly 0:
+  // the replay without it would be the same run, so it is not simulated again.
+  const without =
+    start && changesNothing(scenario, start, turns[ref.turn] ?? [], ref.index)
+      ? played
+      : replayWithout(scenario, seed, turns, ref, starts);
   return {
     ...ref,
     decision,
