@@ -37,6 +37,9 @@ export function createGameConfig(parent: string): Phaser.Types.Core.GameConfig {
     dom: { createContainer: true },
     // No banner in the console: tests treat console output as signal.
     banner: false,
+    // Our sound effects are synthesised on their own AudioContext after the first gesture (sfx.ts);
+    // Phaser's sound manager would open another one at boot (≈0.3 s before the menu, measured).
+    audio: { noAudio: true },
     scene: [
       Boot,
       Preloader,
