@@ -577,6 +577,14 @@ async function online(browser: Browser): Promise<void> {
     await waitFor(ip, () => window.__shopsimChallenge!.getState().trainee.status === "ok");
     await settle(ip, 6);
     await snapBoth(ip, "trainee-timeline", "TraineeTimeline", "Instructor: one trainee's week-by-week timeline");
+    await click(ip, "tl.whatif");
+    await ip.waitForFunction(() => window.__shopsim?.whatIf()?.done === true, null, { timeout: 120_000 });
+    await snapBoth(
+      ip,
+      "trainee-whatif",
+      "TraineeTimeline",
+      "Instructor: what each decision of the trainee's best run was worth",
+    );
     await ictx.close();
     await tctx.close();
     checkErrors("online instructor", ierrors);

@@ -16,6 +16,7 @@ export interface WhatIfRow {
   objectiveDeltas: number[];
   dropped: number;
   statusWithout: GameState["status"];
+  savedTheShop: boolean;
   /** The check on other markets, for the decisions that mattered most in the own one. */
   markets: Omit<MarketCheck, "turn" | "index"> | null;
 }
@@ -44,6 +45,7 @@ export function whatIfReport(scenario: Scenario, run: RunFile, final: GameState)
         objectiveDeltas: v.objectiveDeltas,
         dropped: v.dropped,
         statusWithout: v.statusWithout,
+        savedTheShop: v.savedTheShop,
         markets: null,
       });
       continue;
@@ -75,7 +77,7 @@ export function whatIfTable(r: WhatIfResult, top: number): string {
     if (shown.length < ranked.length && i === top) lines.push(`…\t${ranked.length - 2 * top} more`);
     const notes = [
       d.dropped > 0 ? `${d.dropped} later decision(s) no longer applied` : "",
-      d.statusWithout === "bankrupt" ? "bankrupt without it" : "",
+      d.savedTheShop ? "bankrupt without it" : "",
     ].filter(Boolean);
     const m = d.markets;
     const markets = m ? `${m.helpedIn}/${m.markets} ${pts(Math.round(m.meanScoreDelta))}` : "-";

@@ -115,8 +115,10 @@ export interface DecisionValue extends DecisionRef {
   objectiveDeltas: number[];
   /** How many later decisions had to be dropped in the replay without this one. */
   dropped: number;
-  /** How the replay without this decision ended ("bankrupt" where the run survived shows a decision that saved the shop). */
+  /** How the replay without this decision ended. */
   statusWithout: GameState["status"];
+  /** The run survived, the replay without this decision went bankrupt: the decision saved the shop. */
+  savedTheShop: boolean;
 }
 
 /** Every decision of a run, in order, as references for `decisionValue`. */
@@ -181,6 +183,7 @@ export function decisionValue(
     objectiveDeltas: played.score.objectives.map((o, i) => o.points - (without.score.objectives[i]?.points ?? 0)),
     dropped: without.dropped.length,
     statusWithout: without.final.status,
+    savedTheShop: without.final.status === "bankrupt" && played.final.status !== "bankrupt",
   };
 }
 

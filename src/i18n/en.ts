@@ -645,6 +645,11 @@ export const en: Record<MessageKey, string> = {
   "tl.next": "Next",
   "tl.more": "+{n} more ›",
   "tl.weekAll": "Week {n}: all decisions ({count})",
+  "tl.whatifIntro":
+    "Each decision of the trainee's best run: the whole run replayed on the same market (same seed) with only that decision undone; the ones that mattered most are checked again on {n} similar markets (other seeds). \"Yours\" is the trainee's market.",
+  "tl.whatif": "What mattered",
+  "tl.whatifUnavailable":
+    "This run cannot be replayed here (engine {engine} or the scenario differs), so what mattered cannot be shown.",
   "tl.backToWeeks": "Back to the weeks",
   "tl.back": "Back to class",
   "tl.setPrice": "{sku} price {price}",

@@ -625,6 +625,10 @@ export const zhCN = {
   "tl.next": "下一页",
   "tl.more": "还有 {n} 项 ›",
   "tl.weekAll": "第 {n} 周的全部决策（{count} 项）",
+  "tl.whatifIntro":
+    "这位学员最好成绩的每一项决策：在同一市场（同一种子）上重演整局，只撤销这一项，其余照旧；影响最大的几项再放到 {n} 个同类市场（其他种子）上复核，排除运气。“你的市场”指学员的市场。",
+  "tl.whatif": "关键决策",
+  "tl.whatifUnavailable": "这次提交无法在本版本里重演（引擎 {engine} 或关卡内容不同），看不了关键决策。",
   "tl.backToWeeks": "返回各周",
   "tl.back": "返回班级",
   "tl.setPrice": "{sku} 定价 {price}",

@@ -7,7 +7,16 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { click, createChallenge, fillChallengeForm, openGame, settle, startServer, waitScene } from "./helpers.mjs";
+import {
+  click,
+  clicks,
+  createChallenge,
+  fillChallengeForm,
+  openGame,
+  settle,
+  startServer,
+  waitScene,
+} from "./helpers.mjs";
 
 const SHOTS = "test-results/screenshots";
 
@@ -100,6 +109,9 @@ export async function challengeFlow({ newContext, endAndContinue }) {
     await click(tp, "briefing.start");
     await waitScene(tp, "Shop");
     const weeks = await cs(tp, () => window.__shopsim.getState().scenario.weeks);
+    // Week 1 by clicks: navigation, search and banner, a price ending and a reorder (what mattered, below).
+    await clicks(tp, "tab.store", "store.depth.minus", "store.search", "store.banner.hero");
+    await clicks(tp, "tab.pricing", "pricing.cup300.minusFine", "tab.inventory", "inventory.cup300.plus");
     for (let w = 0; w < weeks; w++) await endAndContinue(tp, w);
     await waitScene(tp, "Debrief");
     const ui = await cs(tp, () => window.__shopsim.score());
@@ -144,6 +156,25 @@ export async function challengeFlow({ newContext, endAndContinue }) {
     const tl = await cs(ip, () => window.__shopsimChallenge.getState().trainee.detail.best.timeline.length);
     assert(tl === weeks, `timeline has ${tl} weeks`);
     await shotBoth(ip, "trainee-timeline", "TraineeTimeline");
+    // What mattered: the best run's decisions, as the server stored them, replayed in the instructor's
+    // browser give the same values as the trainee's own debrief computed from the run itself.
+    await click(ip, "tl.whatif");
+    await settle(ip);
+    await ip.waitForFunction(() => window.__shopsim.whatIf()?.done === true, null, { timeout: 120_000 });
+    await tp.waitForFunction(() => window.__shopsim.whatIf()?.done === true, null, { timeout: 120_000 });
+    const mineWhatIf = await tp.evaluate(() => window.__shopsim.whatIf());
+    const theirs = await ip.evaluate(() => window.__shopsim.whatIf());
+    assert(theirs.error === null && theirs.decisions > 0, `instructor what-if: ${theirs.error ?? "no decisions"}`);
+    assert(
+      JSON.stringify(theirs.values) === JSON.stringify(mineWhatIf.values) && theirs.checks === mineWhatIf.checks,
+      "the instructor's what-if differs from the trainee's debrief",
+    );
+    await settle(ip, 4);
+    const spills = await ip.evaluate(() => window.__shopsim.overflows());
+    assert(spills.length === 0, `timeline what-if: text spills: ${spills.join(" | ")}`);
+    await shotBoth(ip, "trainee-whatif", "TraineeTimeline");
+    await click(ip, "tl.whatif");
+    await settle(ip);
     for (const [label, errs] of [
       ["instructor", ierrors],
       ["trainee", terrors],

@@ -16,6 +16,7 @@ function value(turn: number, scoreDelta: number, netProfitDeltaFen = scoreDelta 
     objectiveDeltas: [scoreDelta],
     dropped: 0,
     statusWithout: "finished",
+    savedTheShop: false,
   };
 }
 

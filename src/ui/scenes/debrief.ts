@@ -1,10 +1,10 @@
-// Debrief, on three pages: the summary (objectives with value, target and points, the score out of
+// Debrief, on four pages: the summary (objectives with value, target and points, the score out of
 // 1000 and stars, the run's key totals, the textbook strategy's score on the same seed), the
 // comparison with the textbook strategy (KPIs side by side with the difference, weekly GMV and net
-// profit on a chart) and the principle recap (each goal of the scenario: applied, partly or missed,
-// with the evidence from the run). The run file for the instructor (the file, not the score, is
-// what gets verified) and the challenge submission stay at the bottom of every page.
-import Phaser from "phaser";
+// profit on a chart), the principle recap (each goal of the scenario: applied, partly or missed,
+// with the evidence from the run) and what if (what each decision was worth, widgets/whatif-view.ts).
+// The run file for the instructor (the file, not the score, is what gets verified) and the challenge
+// submission stay at the bottom of every page.
 import {
   type GameState,
   type Kpis,
@@ -14,36 +14,22 @@ import {
   type Scenario,
   type ScoreResult,
   scoreRun,
-  WHATIF_DEFAULTS,
 } from "../../engine";
-import { bi, fixed, getLang, group, money, moneyShort, percent, t } from "../../i18n";
+import { bi, fixed, getLang, group, money, percent, t } from "../../i18n";
+import { lectureSection, lectureSectionShort } from "../advisor";
 import { apiErrorText, challengeStore } from "../challenge-ui";
 import { addChart } from "../charts/chart-host";
 import { compareOption } from "../charts/debrief-charts";
 import { type GoalRecap, type PlayedRun, playPolicy, recapRun, type Verdict } from "../debrief-recap";
-import { mainObjectives, rankWhatIf, SMALL_POINTS, type WhatIfRow } from "../debrief-whatif";
 import { formatKpi, riseIsGood } from "../format-kpi";
-import { describeDecisionIn } from "../panels/pending-text";
 import { downloadJson, runFileName } from "../run-file";
-import { C, css, DESIGN_H, DESIGN_W, FS } from "../theme";
-import { onWhatIf, whatIfJob } from "../whatif-job";
+import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
+import { whatIfJob } from "../whatif-job";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
 import { exitButton } from "../widgets/page-buttons";
-import { addText, fitText } from "../widgets/text";
-
-/** Shrinks to `minSize`, then cuts with an ellipsis. */
-function fitEllipsis(txt: Phaser.GameObjects.Text, maxWidth: number, minSize: number): void {
-  fitText(txt, maxWidth, minSize);
-  const full = txt.text;
-  let n = full.length;
-  while (n > 1 && txt.width > maxWidth) {
-    n--;
-    txt.setText(`${full.slice(0, n).trimEnd()}…`);
-  }
-}
-
-import { lectureSection, lectureSectionShort } from "../advisor";
+import { addText, fitOrClip, fitText } from "../widgets/text";
+import { drawWhatIf } from "../widgets/whatif-view";
 import { BaseScene } from "./base-scene";
 
 type Page = "summary" | "compare" | "recap" | "whatif";
@@ -70,12 +56,6 @@ function textbookOn(scenario: Scenario, seed: string): Reference {
   reference = { key, run, score: scoreRun(scenario, run.final), kpis: runKpis(scenario, run.final), recap };
   return reference;
 }
-
-/** What-if rows per list (helped, cost you). */
-const WHATIF_ROWS = 5;
-const signedPts = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${t("debrief.pts", { n: Math.abs(n) })}`;
-const signedMoney = (fen: number) =>
-  Math.round(fen) === 0 ? "±¥0" : `${fen > 0 ? "+" : "−"}${moneyShort(Math.abs(fen))}`;
 
 const starsText = (n: number) => `${"★".repeat(n)}${"☆".repeat(3 - n)}`;
 const VERDICT_COLOR: Record<Verdict, string> = { applied: "#1f8f55", partial: "#a86b00", missed: "#b23a3a" };
@@ -525,7 +505,7 @@ export class Debrief extends BaseScene {
         bold: true,
         ...(big ? { width: goalW, maxLines: 2, lineSpacing: 1 } : {}),
       });
-      if (!big || text.height < 30) fitEllipsis(text, goalW, 11);
+      if (!big || text.height < 30) fitOrClip(text, goalW, 11);
       const ey = big ? y + Math.max(21, text.height + 1) : y + 21;
       const evLines = big && ey + 34 <= y + rowH - 4 ? 2 : 1;
       const evW = w - 136 - rightW - 16;
@@ -534,7 +514,7 @@ export class Debrief extends BaseScene {
         color: C.text,
         ...(evLines === 2 ? { width: evW, maxLines: 2, lineSpacing: 2 } : {}),
       });
-      if (evLines === 1) fitEllipsis(evidence, evW, 10);
+      if (evLines === 1) fitOrClip(evidence, evW, 10);
       const tbv = ref.recap[i]?.verdict ?? "missed";
       const tb = addText(this, w - 16, y, t("debrief.recapTextbook", { v: t(`recap.${tbv}`) }), {
         size: FS.tiny,
@@ -549,146 +529,24 @@ export class Debrief extends BaseScene {
       });
       // The section's title when it fits at the smallest type size, else just its number.
       if (sec.width > rightW - 8) sec.setText(t("debrief.lecture", { section: lectureSectionShort(r.section) }));
-      fitEllipsis(sec, rightW - 8, 11);
+      fitOrClip(sec, rightW - 8, 11);
       card.add([chip, code, text, evidence, tb, sec]);
     });
   }
 
-  /**
-   * Page 4: what each decision was worth — the run replayed without it on the same seed. The replays
-   * run in a worker; the lists fill in as results arrive and are redrawn at most a few times a second.
-   */
+  /** Page 4: what each decision was worth (widgets/whatif-view.ts). */
   private whatIfPage(scenario: Scenario, run: RunFile): void {
     const key = `${run.scenario.id}|${run.seed}|${run.hashes[run.hashes.length - 1] ?? ""}`;
-    const job = whatIfJob(key, scenario, run.seed, run.turns); // started (or finished) when the debrief opened
-    const markets = WHATIF_DEFAULTS.otherMarkets;
-    const intro = addText(this, 24, 96, t("debrief.whatifIntro", { n: markets }), {
-      size: FS.small,
-      color: C.muted,
-      width: DESIGN_W - 48,
-      maxLines: 2,
+    drawWhatIf(this, {
+      x: 24,
+      y: 96,
+      w: DESIGN_W - 48,
+      h: 444,
+      key,
+      scenario,
+      seed: run.seed,
+      turns: run.turns,
     });
-    const top = Math.max(140, 96 + intro.height + 8);
-    const cardH = 516 - top;
-    const cardW = (DESIGN_W - 48 - 16) / 2;
-    const footer = addText(this, 24, 522, "", { size: FS.tiny, color: C.faint });
-    let layer: Phaser.GameObjects.Container | null = null;
-    const draw = () => {
-      layer?.destroy();
-      const into = this.add.container(0, 0);
-      layer = into;
-      const lists = rankWhatIf(job.values, job.checks, job.done && !job.error, WHATIF_ROWS);
-      const sides: [string, WhatIfRow[], string][] = [
-        [t("debrief.whatifHelped"), lists.helped, t("debrief.whatifNoneHelped")],
-        [t("debrief.whatifHurt"), lists.hurt, t("debrief.whatifNoneHurt")],
-      ];
-      sides.forEach(([title, rows, none], i) => {
-        const card = new Card(this, { x: 24 + i * (cardW + 16), y: top, w: cardW, h: cardH, title, parent: into });
-        const rowH = Math.min(68, Math.floor((cardH - card.contentY - 8) / WHATIF_ROWS));
-        if (rows.length === 0 && job.done) {
-          const empty = job.decisions === 0 ? t("debrief.whatifEmpty") : none;
-          card.add(addText(this, 16, card.contentY, empty, { size: FS.small, color: C.muted, width: cardW - 32 }));
-        }
-        for (const [r, row] of rows.entries())
-          this.whatIfRow(card, scenario, run, row, { y: card.contentY + r * rowH, w: cardW, h: rowH, i: r });
-      });
-      const done = job.values.length + job.checks.length;
-      if (job.error) footer.setColor(css(C.bad)).setText(`⚠ ${job.error}`);
-      else if (job.values.length < job.decisions)
-        footer.setText(t("debrief.whatifProgress", { done: job.values.length, total: job.decisions }));
-      else if (!job.done)
-        footer.setText(
-          t("debrief.whatifChecking", { n: markets, done: done - job.decisions, total: job.total - job.decisions }),
-        );
-      else if (job.decisions > 0)
-        footer.setText(t("debrief.whatifDone", { total: job.decisions, small: lists.small, pts: SMALL_POINTS }));
-      else footer.setText("");
-      fitText(footer, DESIGN_W - 48, 10);
-    };
-    draw();
-    if (job.done) return;
-    // Redraw as results come in, at most every 250 ms, and once more when the last one arrives.
-    let last = 0;
-    const off = onWhatIf((j) => {
-      if (j !== job || !this.sys.isActive()) return;
-      const now = this.time.now;
-      if (!j.done && now - last < 250) return;
-      last = now;
-      draw();
-    });
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, off);
-  }
-
-  /**
-   * One decision on the what-if page: the week, what it was, and its value in points — the mean over
-   * the markets once checked, else the own market's — with net profit and GMV below.
-   */
-  private whatIfRow(
-    card: Card,
-    scenario: Scenario,
-    run: RunFile,
-    row: WhatIfRow,
-    at: { y: number; w: number; h: number; i: number },
-  ): void {
-    const { value: v, check } = row;
-    const { y, w } = at;
-    if (at.i % 2 === 0) card.add(this.add.rectangle(8, y - 5, w - 16, at.h - 4, C.bgDeep, 0.45).setOrigin(0, 0));
-    const week = addText(this, 16, y, t("debrief.whatifWeek", { n: v.turn + 1 }), {
-      size: FS.tiny,
-      bold: true,
-      color: C.white,
-    });
-    week.setBackgroundColor(css(C.cardHi)).setPadding(6, 1, 6, 1);
-    const weekW = 74;
-    fitText(week, weekW - 8, 9);
-    const points = check ? Math.round(check.meanScoreDelta) : v.scoreDelta;
-    const profit = check ? check.meanNetProfitDeltaFen : v.netProfitDeltaFen;
-    const good = points > 0 || (points === 0 && profit > 0);
-    const bad = points < 0 || (points === 0 && profit < 0);
-    const score = addText(this, w - 16, y - 2, signedPts(points), {
-      size: FS.h3,
-      bold: true,
-      color: good ? C.good : bad ? C.bad : C.muted,
-      originX: 1,
-    });
-    const what = addText(this, 16 + weekW, y, describeDecisionIn(scenario, v.decision, run.turns[v.turn] ?? []), {
-      size: FS.small,
-      bold: true,
-    });
-    fitEllipsis(what, w - 16 - weekW - score.width - 24, 11);
-    const detail = check
-      ? t("debrief.whatifChecked", {
-          markets: check.markets,
-          helped: check.helpedIn,
-          own: signedPts(v.scoreDelta),
-          profit: signedMoney(check.meanNetProfitDeltaFen),
-        })
-      : t("debrief.whatifDelta", { profit: signedMoney(v.netProfitDeltaFen), gmv: signedMoney(v.gmvDeltaFen) });
-    const line = addText(this, 16 + weekW, y + 21, detail, { size: FS.tiny, color: C.muted });
-    fitEllipsis(line, w - 32 - weekW, 10);
-    card.add([week, score, what, line]);
-    // Why: the objectives whose points moved most (the mean over the markets once checked).
-    const parts = mainObjectives(check ? check.meanObjectiveDeltas : v.objectiveDeltas, 2).map((o) => {
-      const obj = scenario.objectives[o.index];
-      return `${obj ? bi(obj.label) : "?"} ${signedPts(o.points)}`;
-    });
-    const whyText =
-      parts.length > 0 ? t("debrief.whatifWhy", { parts: parts.join(getLang() === "en" ? ", " : "，") }) : "";
-    const why = addText(this, 16 + weekW, y + 39, whyText, { size: FS.tiny, color: C.text });
-    card.add(why);
-    // What undoing it did in the own market beyond the numbers: later decisions skipped, or bankruptcy.
-    const note =
-      v.statusWithout === "bankrupt" && this.s.game?.status !== "bankrupt"
-        ? t("debrief.whatifSaved")
-        : v.dropped > 0
-          ? t("debrief.whatifDropped", { n: v.dropped })
-          : "";
-    const room = w - 32 - weekW - (whyText ? why.width + 16 : 0);
-    if (note && room >= 120) {
-      const n = addText(this, w - 16, y + 39, note, { size: FS.tiny, color: C.warn, originX: 1 });
-      fitEllipsis(n, room, 10);
-      card.add(n);
-    } else fitEllipsis(why, w - 32 - weekW, 10);
   }
 
   /** Downloads the run file as JSON; returns the file name. */

@@ -1,7 +1,7 @@
 // Instructor: one trainee's verified best run — score, KPIs, and week by week what they decided
 // and what happened — plus their other attempts. Paged a few weeks at a time.
 import { getScenario } from "../../content/scenarios";
-import { Decision } from "../../engine";
+import { Decision, ENGINE_VERSION, scenarioContentHash } from "../../engine";
 import { money, t } from "../../i18n";
 import { breakLines } from "../../i18n/line-break";
 import { apiErrorText, challengeStore, watchChallenge } from "../challenge-ui";
@@ -11,6 +11,7 @@ import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
 import { addText, fitText, measureWidth } from "../widgets/text";
+import { drawWhatIf } from "../widgets/whatif-view";
 import { BaseScene } from "./base-scene";
 
 const PER_PAGE = 6;
@@ -48,6 +49,9 @@ export class TraineeTimeline extends BaseScene {
   /** The week whose decisions are opened in full (null: the weeks table). */
   private openWeek: number | null = null;
   private body: Card | null = null;
+  /** The weeks table, or what each decision of the best run was worth (kept across a language switch). */
+  private view: "weeks" | "whatif" = "weeks";
+  private viewFor: string | null = null;
 
   constructor() {
     super("TraineeTimeline");
@@ -56,6 +60,11 @@ export class TraineeTimeline extends BaseScene {
   protected build(): void {
     this.page = 0;
     this.openWeek = null;
+    const trainee = challengeStore().getState().trainee.name;
+    if (trainee !== this.viewFor) {
+      this.view = "weeks";
+      this.viewFor = trainee;
+    }
     this.drawBackdrop();
     this.addLangSwitch(DESIGN_W - 196, 20);
     this.render();
@@ -148,6 +157,27 @@ export class TraineeTimeline extends BaseScene {
     // Weeks.
     const weeks = best.timeline;
     const pages = Math.max(1, Math.ceil(weeks.length / PER_PAGE));
+    const toggle = new Button(this, {
+      id: "tl.whatif",
+      x: this.view === "weeks" && pages > 1 && this.openWeek === null ? 416 : 24,
+      y: DESIGN_H - 84,
+      w: 260,
+      h: 56,
+      label: this.view === "weeks" ? `⚖ ${t("tl.whatif")}` : `‹ ${t("tl.backToWeeks")}`,
+      variant: "secondary",
+      size: FS.h3,
+      focus: this.focus,
+      onClick: () => {
+        this.view = this.view === "weeks" ? "whatif" : "weeks";
+        this.openWeek = null;
+        this.render();
+      },
+    });
+    root.add(toggle);
+    if (this.view === "whatif") {
+      this.drawWhatIf(root, best.id, weeks);
+      return;
+    }
     this.page = Math.min(this.page, pages - 1);
     const opened = this.openWeek === null ? undefined : weeks.find((w) => w.week === this.openWeek);
     if (opened) {
@@ -264,6 +294,47 @@ export class TraineeTimeline extends BaseScene {
       });
       root.add([prev, next]);
     }
+  }
+
+  /** What each decision of the best run was worth: the debrief's what-if, replayed here from the log. */
+  private drawWhatIf(root: Card, id: number, weeks: { decisions: { type: string; [k: string]: unknown }[] }[]): void {
+    const challenge = challengeStore().getState().klass.challenge;
+    const sc = challenge ? getScenario(challenge.scenario.id) : undefined;
+    const turns = weeks.map((w) =>
+      w.decisions.flatMap((d) => {
+        const p = Decision.safeParse(d);
+        return p.success ? [p.data] : [];
+      }),
+    );
+    const replayable =
+      challenge &&
+      sc &&
+      challenge.engineVersion === ENGINE_VERSION &&
+      challenge.contentHash === scenarioContentHash(sc) &&
+      turns.every((turn, i) => turn.length === weeks[i]?.decisions.length);
+    if (!replayable || !challenge || !sc) {
+      const engine = challenge?.engineVersion ?? "?";
+      root.add(
+        addText(this, 24, 190, t("tl.whatifUnavailable", { engine }), {
+          size: FS.body,
+          color: C.muted,
+          width: DESIGN_W - 48,
+        }),
+      );
+      return;
+    }
+    drawWhatIf(this, {
+      x: 24,
+      y: 184,
+      w: DESIGN_W - 48,
+      h: DESIGN_H - 184 - 100,
+      key: `challenge|${challenge.code}|${id}`,
+      scenario: sc,
+      seed: challenge.seed,
+      turns,
+      introKey: "tl.whatifIntro",
+      parent: root,
+    });
   }
 
   /** One week's decisions in full, one per line in two columns, with a way back to the weeks. */

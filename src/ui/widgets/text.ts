@@ -73,3 +73,9 @@ export function clipText(t: Phaser.GameObjects.Text, maxWidth: number): void {
   const full = t.text;
   for (let n = full.length - 1; t.width > maxWidth && n > 1; n--) t.setText(`${full.slice(0, n).trimEnd()}…`);
 }
+
+/** Shrinks a single-line text down to `minSize`, then shortens it with an ellipsis, to fit `maxWidth`. */
+export function fitOrClip(t: Phaser.GameObjects.Text, maxWidth: number, minSize: number): void {
+  fitText(t, maxWidth, minSize);
+  clipText(t, maxWidth);
+}
