@@ -1,7 +1,9 @@
 // What a decision was worth: the run replayed on the same seed with that one decision undone and
-// everything else as played (game-design.md, "counterfactual debrief"). Because every system draws
-// from its own named stream, the market's luck stays the same and the difference in score is the
-// decision's doing, not a different draw.
+// everything else as played (game-design.md, "counterfactual debrief"). Every system draws from its
+// own named stream, so undoing a decision does not reshuffle the others' luck; within a system a
+// changed count (more visitors one day) does shift its later draws, so one market's difference mixes
+// the decision's effect with the luck of the new path. The check on other markets (`whatIf`) separates
+// the two.
 //
 // Undoing a decision can leave a later one without its footing (a price for a SKU that was never
 // launched, a second reorder the cash no longer covers). Such decisions are dropped, one by one, and
@@ -39,16 +41,18 @@ export interface Counterfactual {
 }
 
 /**
- * The states at the start of each turn of a run: `[newGame, after turn 1, …]`. A replay that undoes
- * a decision of turn t starts from `starts[t]` instead of from the first week.
+ * The states at the start of each turn of a run: `[newGame, after turn 1, …]`, as long as the game
+ * lasts. A replay that undoes a decision of turn t starts from `starts[t]` instead of from week 1.
+ * Decisions that do not apply where they stand (the log played on another market) are skipped, as
+ * `replayWithout` skips them.
  */
 export function turnStarts(scenario: Scenario, seed: string, turns: readonly (readonly Decision[])[]): GameState[] {
   let s = newGame(scenario, seed);
   const starts: GameState[] = [s];
-  for (const turn of turns) {
+  for (const [t, turn] of turns.entries()) {
     if (s.status !== "playing") break;
-    const out = step(scenario, s, turn);
-    if (!out.ok) break;
+    const out = step(scenario, s, stillValid(scenario, s, turn, t, -1).kept);
+    if (!out.ok) break; // cannot happen: every kept decision was checked against this state
     s = out.state;
     starts.push(s);
   }
@@ -91,8 +95,9 @@ export function replayWithout(
   starts?: readonly GameState[],
 ): Counterfactual {
   const from = omit ? Math.min(omit.turn, turns.length) : 0;
-  let s = starts?.[from] ?? turnStarts(scenario, seed, turns.slice(0, from))[from];
-  if (!s) throw new Error(`replayWithout: no state at the start of turn ${from + 1}`);
+  // The game may have ended before `from` (then nothing is replayed: the decision was never made).
+  const before = starts ?? turnStarts(scenario, seed, turns.slice(0, from));
+  let s = before[Math.min(from, before.length - 1)] as GameState;
   const dropped: DroppedDecision[] = [];
   for (let t = from; t < scenario.weeks && s.status === "playing"; t++) {
     const turn = turns[t] ?? [];
@@ -139,7 +144,7 @@ export function asPlayed(
 /**
  * Whether decision `index` of a turn, applied where it stands (after the turn's earlier decisions
  * that still apply), leaves the state exactly as it was. The engine reads nothing of a turn but the
- * state its decisions leave (\`lastTurn\` is written for the UI, never read), so such a decision is
+ * state its decisions leave (`lastTurn` is written for the UI, never read), so such a decision is
  * worth 0 in every respect.
  */
 function changesNothing(scenario: Scenario, start: GameState, turn: readonly Decision[], index: number): boolean {
@@ -260,9 +265,8 @@ export function* whatIf(
     let profit = own.netProfitDeltaFen;
     const objectives = [...own.objectiveDeltas];
     for (const m of markets) {
-      // A decision that came after the game ended in that market was never made there: worth nothing.
-      const v = own.turn < m.starts.length ? decisionValue(scenario, m.seed, turns, own, m.played, m.starts) : null;
-      if (!v) continue;
+      // A decision that came after the game ended in that market, or did not apply there, is worth 0.
+      const v = decisionValue(scenario, m.seed, turns, own, m.played, m.starts);
       score += v.scoreDelta;
       profit += v.netProfitDeltaFen;
       v.objectiveDeltas.forEach((d, i) => {

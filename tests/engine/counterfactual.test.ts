@@ -141,6 +141,27 @@ describe("replaying a run with a decision undone", () => {
     expect(without.final.skus.find((k) => k.id === "cup300")?.priceFen).toBe(8900);
   });
 
+  it("a log played where some of its decisions do not apply (another market) skips them and still covers every week", () => {
+    const sc = scenario("assortment");
+    const turns: Decision[][] = [
+      [{ type: "clearance", sku: "cup-air", priceFen: 9900 }], // not launched: does not apply anywhere
+      [{ type: "setPrice", sku: "cup300", priceFen: 8900 }],
+      [{ type: "reorder", sku: "cup300", qty: 60 }],
+    ];
+    const starts = turnStarts(sc, "cf-skip", turns);
+    expect(starts).toHaveLength(turns.length + 1);
+    const played = asPlayed(sc, "cf-skip", turns, starts);
+    expect(played.dropped.map((d) => [d.turn, d.index, d.error.key])).toEqual([[0, 0, "err.notListed"]]);
+    const events = [...whatIf(sc, "cf-skip", turns, { otherMarkets: 2, candidates: 3 })];
+    const values = events.flatMap((e) => (e.kind === "value" ? [e.value] : []));
+    expect(values).toHaveLength(3);
+    expect(values[0]?.scoreDelta).toBe(0); // never applied: worth nothing
+    expect(values[0]?.objectiveDeltas.every((d) => d === 0)).toBe(true);
+    const checks = events.flatMap((e) => (e.kind === "check" ? [e.check] : []));
+    expect(checks).toHaveLength(3);
+    expect(checks.every((c) => c.markets === 3)).toBe(true);
+  });
+
   it("whatIf: a value for every decision in run order, then market checks for the best and worst, deterministic", () => {
     const sc = launch();
     const turns = textbookTurns(sc, "cf-check");
