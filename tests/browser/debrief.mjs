@@ -140,6 +140,9 @@ export async function debriefCase({ newContext, url }) {
   }
   await page.screenshot({ path: join(SHOTS, "en-debrief-whatif.png") });
   await noSpill("what if (en)");
+  // Readable on a phone too: the canvas scale there is at least 0.84, so 10.7 px here is 9 px there.
+  const small = await page.evaluate(() => window.__shopsim.smallTexts(10.7));
+  assert(small.length === 0, `what if (en): texts too small for a phone: ${small.join(" | ")}`);
   const overlaps = await page.evaluate(() => window.__shopsim.overlaps());
   assert(overlaps.length === 0, `what if (en): texts overlap: ${overlaps.join(" | ")}`);
   await click(page, "lang.zh-CN");

@@ -10,10 +10,15 @@ import { describeDecisionIn } from "../panels/pending-text";
 import { C, css, FS } from "../theme";
 import { onWhatIf, whatIfJob } from "../whatif-job";
 import { Card } from "./card";
-import { addText, fitOrClip, fitText } from "./text";
+import { addText, fitOrClip } from "./text";
 
 /** Rows per list (helped, cost you). */
 const ROWS = 5;
+/**
+ * Text shrinks to fit down to this size, then ends in "…": 11 design px stays ≥ 9 CSS px on a phone,
+ * where the canvas scale never drops below 0.84 (viewport.ts).
+ */
+const MIN_TYPE = 11;
 
 export const signedPts = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : "±"}${t("debrief.pts", { n: Math.abs(n) })}`;
 const signedMoney = (fen: number) =>
@@ -86,7 +91,7 @@ export function drawWhatIf(scene: Phaser.Scene, o: WhatIfViewOpts): { destroy: (
     else if (job.decisions > 0)
       footer.setText(t("debrief.whatifDone", { total: job.decisions, small: lists.small, pts: SMALL_POINTS }));
     else footer.setText("");
-    fitText(footer, o.w, 10);
+    fitOrClip(footer, o.w, MIN_TYPE);
   };
   draw();
   // Redraw as results come in, at most every 250 ms, and once more when the last one arrives.
@@ -131,7 +136,7 @@ function drawRow(
   });
   week.setBackgroundColor(css(C.cardHi)).setPadding(6, 1, 6, 1);
   const weekW = 74;
-  fitText(week, weekW - 8, 9);
+  fitOrClip(week, weekW - 8, MIN_TYPE);
   const points = check ? Math.round(check.meanScoreDelta) : v.scoreDelta;
   const profit = check ? check.meanNetProfitDeltaFen : v.netProfitDeltaFen;
   const good = points > 0 || (points === 0 && profit > 0);
@@ -156,7 +161,7 @@ function drawRow(
       })
     : t("debrief.whatifDelta", { profit: signedMoney(v.netProfitDeltaFen), gmv: signedMoney(v.gmvDeltaFen) });
   const line = addText(scene, 16 + weekW, y + 21, detail, { size: FS.tiny, color: C.muted });
-  fitOrClip(line, w - 32 - weekW, 10);
+  fitOrClip(line, w - 32 - weekW, MIN_TYPE);
   card.add([week, score, what, line]);
   // Why: the objectives whose points moved most (the mean over the markets once checked).
   const parts = mainObjectives(check ? check.meanObjectiveDeltas : v.objectiveDeltas, 2).map((m) => {
@@ -176,7 +181,7 @@ function drawRow(
   const room = w - 32 - weekW - (whyText ? why.width + 16 : 0);
   if (note && room >= 120) {
     const n = addText(scene, w - 16, y + 39, note, { size: FS.tiny, color: C.warn, originX: 1 });
-    fitOrClip(n, room, 10);
+    fitOrClip(n, room, MIN_TYPE);
     card.add(n);
-  } else fitOrClip(why, w - 32 - weekW, 10);
+  } else fitOrClip(why, w - 32 - weekW, MIN_TYPE);
 }
