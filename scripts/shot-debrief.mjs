@@ -42,20 +42,7 @@ try {
       [scenario, seed, Boolean(plan)],
     );
     await waitScene(page, "Shop");
-    if (plan) {
-      for (let w = 0; ; w++) {
-        await page.evaluate((ds) => {
-          for (const d of ds) window.__shopsim.store.getState().propose(d);
-        }, plan[w] ?? []);
-        await click(page, "shop.endWeek");
-        await waitScene(page, "WeekReport");
-        const over = await page.evaluate(() => window.__shopsim.getState().game.status !== "playing");
-        await click(page, "report.continue");
-        if (over) break;
-        await waitScene(page, "Shop");
-      }
-      await waitScene(page, "Debrief");
-    } else await playToDebrief(page);
+    await playToDebrief(page, plan ?? []);
     for (const lang of ["zh-CN", "en"]) {
       if (lang === "en") await click(page, "lang.en");
       for (const p of ["summary", "compare", "recap", "whatif"]) {

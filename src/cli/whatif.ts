@@ -2,24 +2,24 @@
 // same seed without that decision, and the best and worst of them checked on other markets
 // (src/engine/counterfactual.ts): the same figures the debrief's "what if" page shows, so an
 // instructor can see which choices made a trainee's score.
-import { type GameState, type MarketCheck, type RunFile, type Scenario, scoreRun, whatIf } from "../engine";
+import {
+  type DecisionValue,
+  type GameState,
+  type MarketCheck,
+  type RunFile,
+  type Scenario,
+  scoreRun,
+  whatIf,
+} from "../engine";
 
-export interface WhatIfRow {
-  /** 1-based week and position in that week's decisions, as `verify` names them. */
+/** A decision's value as `--json` prints it: week and place 1-based, as `verify` names them. */
+export type WhatIfRow = Omit<DecisionValue, "turn" | "index" | "decision"> & {
   turn: number;
   decision: number;
-  detail: unknown;
-  scoreDelta: number;
-  netProfitDeltaFen: number;
-  gmvDeltaFen: number;
-  /** Points per objective (in `WhatIfResult.objectives` order) as played minus without it. */
-  objectiveDeltas: number[];
-  dropped: number;
-  statusWithout: GameState["status"];
-  savedTheShop: boolean;
+  detail: DecisionValue["decision"];
   /** The check on other markets, for the decisions that mattered most in the own one. */
   markets: Omit<MarketCheck, "turn" | "index"> | null;
-}
+};
 
 export interface WhatIfResult {
   scenario: string;
@@ -34,20 +34,8 @@ export function whatIfReport(scenario: Scenario, run: RunFile, final: GameState)
   const decisions: WhatIfRow[] = [];
   for (const e of whatIf(scenario, run.seed, run.turns)) {
     if (e.kind === "value") {
-      const v = e.value;
-      decisions.push({
-        turn: v.turn + 1,
-        decision: v.index + 1,
-        detail: v.decision,
-        scoreDelta: v.scoreDelta,
-        netProfitDeltaFen: v.netProfitDeltaFen,
-        gmvDeltaFen: v.gmvDeltaFen,
-        objectiveDeltas: v.objectiveDeltas,
-        dropped: v.dropped,
-        statusWithout: v.statusWithout,
-        savedTheShop: v.savedTheShop,
-        markets: null,
-      });
+      const { turn, index, decision, ...value } = e.value;
+      decisions.push({ ...value, turn: turn + 1, decision: index + 1, detail: decision, markets: null });
       continue;
     }
     const { turn, index, ...markets } = e.check;

@@ -216,9 +216,17 @@ export async function clicks(page, ...ids) {
   for (const id of ids) await click(page, id);
 }
 
-/** From the shop, ends every remaining week (no changes) and continues until the debrief shows. */
-export async function playToDebrief(page) {
-  for (;;) {
+/**
+ * From the shop, ends every remaining week and continues until the debrief shows. `plan` (optional):
+ * the decisions to propose through the store before ending each week (plan[0] for the first week
+ * played here); without it no changes are made.
+ */
+export async function playToDebrief(page, plan = []) {
+  for (let w = 0; ; w++) {
+    if (plan[w]?.length)
+      await page.evaluate((ds) => {
+        for (const d of ds) window.__shopsim.store.getState().propose(d);
+      }, plan[w]);
     await click(page, "shop.endWeek");
     await waitScene(page, "WeekReport");
     const over = await page.evaluate(() => window.__shopsim.getState().game.status !== "playing");
