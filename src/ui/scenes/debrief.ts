@@ -137,8 +137,8 @@ export class Debrief extends BaseScene {
     });
     if (view.page === "summary") this.summaryPage(scenario, game, ref);
     else if (view.page === "compare") this.comparePage(scenario, game, ref);
-    else if (view.page === "recap") this.recapPage(scenario, game, run, ref);
-    else this.whatIfPage(scenario, run);
+    else if (view.page === "recap") this.recapPage(scenario, game, run, ref, runKey);
+    else this.whatIfPage(scenario, run, runKey);
 
     const last = run.hashes[run.hashes.length - 1] ?? "";
     addText(this, 24, 548, t("debrief.runInfo", { seed: run.seed, hash: last.slice(0, 12) }), {
@@ -448,8 +448,7 @@ export class Debrief extends BaseScene {
   }
 
   /** Page 3: each goal of the scenario, applied, partly or missed, with the evidence; the textbook's verdict. */
-  private recapPage(scenario: Scenario, game: GameState, run: RunFile, ref: Reference): void {
-    const key = `${run.scenario.id}|${run.seed}|${run.hashes[run.hashes.length - 1] ?? ""}`;
+  private recapPage(scenario: Scenario, game: GameState, run: RunFile, ref: Reference, key: string): void {
     if (traineeRecap?.key !== key)
       traineeRecap = {
         key,
@@ -535,8 +534,7 @@ export class Debrief extends BaseScene {
   }
 
   /** Page 4: what each decision was worth (widgets/whatif-view.ts). */
-  private whatIfPage(scenario: Scenario, run: RunFile): void {
-    const key = `${run.scenario.id}|${run.seed}|${run.hashes[run.hashes.length - 1] ?? ""}`;
+  private whatIfPage(scenario: Scenario, run: RunFile, key: string): void {
     drawWhatIf(this, {
       x: 24,
       y: 96,
