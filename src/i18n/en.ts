@@ -1,6 +1,7 @@
 // English dictionary. Typed against the Chinese one, so a missing or extra key fails the type check.
 
 import { en as channelsEn } from "./parts/channels";
+import { en as classroomEn } from "./parts/classroom";
 import { en as debriefEn } from "./parts/debrief";
 import { en as lifecycleEn } from "./parts/lifecycle";
 import { en as offlineEn } from "./parts/offline";
@@ -365,7 +366,6 @@ export const en: Record<MessageKey, string> = {
   "menu.glossary": "Glossary",
   "menu.settings": "Settings",
   "menu.slot": "Slot {n}",
-  "menu.profile": "Profile: slot {n} · {stars} stars earned",
   "common.back": "Back",
   "common.on": "On",
   "common.off": "Off",
@@ -679,4 +679,5 @@ export const en: Record<MessageKey, string> = {
   ...debriefEn,
   ...offlineEn,
   ...reportEn,
+  ...classroomEn,
 };

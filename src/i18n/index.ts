@@ -47,6 +47,28 @@ export function t(key: MessageKey | string, params?: Params, lang: Lang = curren
   return interpolate(template, params, lang);
 }
 
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+/** The plural category of `n` in `lang` (Intl.PluralRules: "one" / "other" in English, "other" in Chinese). */
+export function pluralCategory(n: number, lang: Lang = current): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  return rules.select(n);
+}
+
+/**
+ * A count in words: `${base}.${category}` for `n`'s plural category (Intl.PluralRules), else
+ * `${base}.other`, else `base` itself ("unit.people" is the other form of "unit.people.one").
+ * `n` is passed as {n} unless params set it (e.g. already formatted).
+ */
+export function plural(base: string, n: number, params: Params = {}, lang: Lang = current): string {
+  const cat = `${base}.${pluralCategory(n, lang)}`;
+  const key = hasKey(cat) ? cat : hasKey(`${base}.other`) ? `${base}.other` : base;
+  return t(key, { n, ...params }, lang);
+}
+
 /** Text of a scenario's Bilingual field in the current language. */
 export function bi(text: { "zh-CN": string; en: string }, lang: Lang = current): string {
   return text[lang];
@@ -56,19 +78,19 @@ export function bi(text: { "zh-CN": string; en: string }, lang: Lang = current):
 export { fixed, group, money, moneyShort, percent };
 
 export function people(n: number): string {
-  return t(n === 1 ? "unit.people.one" : "unit.people", { n: group(n) });
+  return plural("unit.people", n, { n: group(n) });
 }
 export function items(n: number): string {
-  return t(n === 1 ? "unit.items.one" : "unit.items", { n: group(n) });
+  return plural("unit.items", n, { n: group(n) });
 }
 export function days(n: number): string {
-  return t(n === 1 ? "unit.days.one" : "unit.days.other", { n: group(n) });
+  return plural("unit.days", n, { n: group(n) });
 }
 export function hours(n: number): string {
   return t("unit.hours", { n: fixed(n, Number.isInteger(n) ? 0 : 1) });
 }
 export function orders(n: number): string {
-  return t(n === 1 ? "unit.orders.one" : "unit.orders", { n: group(n) });
+  return plural("unit.orders", n, { n: group(n) });
 }
 export function times(n: number): string {
   return t("unit.times", { n: fixed(n, 2) });

@@ -2,6 +2,7 @@
 // Placeholders: {name}. Plural-sensitive English strings use ".one"/".other" pairs (both kept here).
 
 import { zh as channelsZh } from "./parts/channels";
+import { zh as classroomZh } from "./parts/classroom";
 import { zh as debriefZh } from "./parts/debrief";
 import { zh as lifecycleZh } from "./parts/lifecycle";
 import { zh as offlineZh } from "./parts/offline";
@@ -354,7 +355,6 @@ export const zhCN = {
   "menu.glossary": "指标词典",
   "menu.settings": "设置",
   "menu.slot": "存档位 {n}",
-  "menu.profile": "当前档案：存档位 {n} · 已获 {stars} 星",
   "common.back": "返回",
   "common.on": "开",
   "common.off": "关",
@@ -657,6 +657,7 @@ export const zhCN = {
   ...debriefZh,
   ...offlineZh,
   ...reportZh,
+  ...classroomZh,
 };
 
 export type MessageKey = keyof typeof zhCN;

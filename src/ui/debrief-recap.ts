@@ -13,6 +13,7 @@ import {
   step,
   type WeekReport,
 } from "../engine";
+import { isCharmPrice } from "../engine/systems/pricing";
 
 export type Verdict = "applied" | "partial" | "missed";
 export interface Evidence {
@@ -237,8 +238,8 @@ function image(c: Ctx): [Verdict, Evidence[]] {
 
 function pricing(c: Ctx): [Verdict, Evidence[]] {
   const end = listed(c.final);
-  const charm = (fen: number) => Math.floor(fen / 100) % 10 === 9;
-  const ok = end.filter((k) => charm(k.priceFen)).length;
+  // One definition of a charm price, the engine's (¥89, ¥89.90, ¥148.90, ¥8.99 all count).
+  const ok = end.filter((k) => isCharmPrice(k.priceFen)).length;
   // Cuts: a setPrice below the SKU's price before it (clearance is a separate decision).
   let cuts = 0;
   const prev = new Map(c.sc.skus.map((k) => [k.id, k.priceFen]));

@@ -20,8 +20,10 @@ export interface WhatIfLists {
   small: number;
 }
 
-const helps = (score: number, profitFen: number) => score > 0 || (score === 0 && profitFen > 0);
-const costs = (score: number, profitFen: number) => score < 0 || (score === 0 && profitFen < 0);
+// A row is listed by the points it shows (whole points): a decision worth "±0 pts" neither helped
+// nor cost points, whatever its net profit, so it is in neither list (it counts as small).
+const helps = (score: number, _profitFen: number) => Math.round(score) > 0;
+const costs = (score: number, _profitFen: number) => Math.round(score) < 0;
 
 /**
  * The `n` decisions that helped most and the `n` that cost most. Until the market checks are all in

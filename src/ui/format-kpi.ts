@@ -58,6 +58,11 @@ export function formatKpi(kpi: KpiName | string, value: number): string {
   }
 }
 
+/** ROAS with its unit, or "—" when nothing was spent on ads (a ratio of 0 ÷ 0 is not a result). */
+export function roasText(roas: number, adSpendFen: number): string {
+  return adSpendFen > 0 && Number.isFinite(roas) ? times(roas) : "—";
+}
+
 /** Is a rise in this KPI good news? (null: neither, e.g. ad spend is a choice.) */
 export function riseIsGood(kpi: KpiName | string): boolean | null {
   if (kpi === "stockoutDays" || kpi === "refundRate") return false;

@@ -35,12 +35,21 @@ function check(turn: number, meanScoreDelta: number, helpedIn: number): MarketCh
 describe("rankWhatIf", () => {
   const values = [value(0, 40), value(1, -3), value(2, 0, 500), value(3, 120), value(4, -60), value(5, 0, 0)];
 
-  it("ranks the own market's values while the checks are running: score first, then net profit", () => {
+  it("ranks the own market's values while the checks are running; ±0 points is in neither list", () => {
     const r = rankWhatIf(values, [], false, 6);
-    expect(r.helped.map((x) => x.value.turn)).toEqual([3, 0, 2]);
+    // Turn 2 is worth 0 points (+¥5 net profit): not "helped", and turn 5 (0, ¥0) neither.
+    expect(r.helped.map((x) => x.value.turn)).toEqual([3, 0]);
     expect(r.hurt.map((x) => x.value.turn)).toEqual([4, 1]);
     expect(r.helped.every((x) => x.check === null)).toBe(true);
     expect(r.small).toBe(values.filter((v) => Math.abs(v.scoreDelta) < SMALL_POINTS).length);
+  });
+
+  it("does not list a checked decision whose mean rounds to ±0 points as costing points", () => {
+    // −0.4 points on average (and a net-profit loss) is shown as "±0 pts": in neither list.
+    const checks = [check(1, -0.4, 3), check(4, -50, 1), check(3, 0.3, 5)];
+    const r = rankWhatIf(values, checks, true, 6);
+    expect(r.hurt.map((x) => x.value.turn)).toEqual([4]);
+    expect(r.helped).toEqual([]);
   });
 
   it("keeps at most n per list", () => {

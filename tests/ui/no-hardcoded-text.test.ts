@@ -14,6 +14,7 @@ const ALLOWED_CALLS = new Set([
   "bi",
   "message",
   "errorText",
+  "plural",
   "people",
   "items",
   "days",

@@ -18,8 +18,8 @@ export const zh = {
   "debrief.whatifDropped": "撤销后有 {n} 项后续决策无法执行，已跳过",
   "debrief.whatifSaved": "没有它店铺会破产",
   "debrief.whatifWhy": "分数变化主要来自：{parts}",
-  "debrief.whatifNoneHelped": "没有哪项决策让分数或净利润更高。",
-  "debrief.whatifNoneHurt": "没有哪项决策让分数或净利润更低。",
+  "debrief.whatifNoneHelped": "没有哪项决策让分数更高。",
+  "debrief.whatifNoneHurt": "没有哪项决策让分数更低。",
   "debrief.whatifProgress": "正在重演… {done}/{total} 项决策",
   "debrief.whatifChecking": "正在 {n} 个同类市场复核影响最大的决策… {done}/{total}",
   "debrief.whatifDone":
@@ -121,8 +121,8 @@ export const en: Record<keyof typeof zh, string> = {
   "debrief.whatifDropped": "without it, {n} later decision(s) no longer applied and were skipped",
   "debrief.whatifSaved": "without it the shop goes bankrupt",
   "debrief.whatifWhy": "Points mostly from: {parts}",
-  "debrief.whatifNoneHelped": "No decision raised your score or net profit.",
-  "debrief.whatifNoneHurt": "No decision lowered your score or net profit.",
+  "debrief.whatifNoneHelped": "No decision raised your score.",
+  "debrief.whatifNoneHurt": "No decision lowered your score.",
   "debrief.whatifProgress": "Replaying… {done}/{total} decisions",
   "debrief.whatifChecking": "Checking the decisions that mattered most on {n} similar markets… {done}/{total}",
   "debrief.whatifDone":

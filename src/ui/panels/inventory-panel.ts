@@ -27,7 +27,10 @@ export function buildInventoryPanel(ctx: PanelCtx): void {
     const lots = draftSku.pipeline.map((p) =>
       t("inventory.arrival", { qty: items(p.qty), days: days(Math.max(0, p.arriveDay - today)) }),
     );
-    const pipeline = lots.length > 0 ? t("inventory.pipeline", { list: lots.join("；") }) : t("inventory.pipelineNone");
+    const pipeline =
+      lots.length > 0
+        ? t("inventory.pipeline", { list: lots.join(t("common.listSepStrong")) })
+        : t("inventory.pipelineNone");
     const headText = addText(scene, 16, y, `${head.join("   ·   ")}\n${pipeline}`, {
       size: FS.small,
       color: sku.stock > 0 ? C.text : C.bad,
@@ -77,7 +80,7 @@ export function buildInventoryPanel(ctx: PanelCtx): void {
     y += 52;
     const tiers = sc.supplier.tiers
       .map((tr) => t("inventory.tier", { qty: tr.minQty, cost: money(tr.unitCostFen) }))
-      .join("，");
+      .join(t("common.listSep"));
     const terms = addText(
       scene,
       16,

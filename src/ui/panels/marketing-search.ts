@@ -191,6 +191,6 @@ function searchResults(ctx: PanelCtx): string[] {
     t("channels.ctr", { v: percent(s.ctr, 2) }),
     t("channels.cpc", { v: money(s.cpcFen) }),
     orders(s.orders),
-    t("channels.roi", { v: fixed(s.roas, 2) }),
+    t("channels.roi", { v: s.spendFen > 0 ? fixed(s.roas, 2) : "—" }),
   ];
 }

@@ -568,8 +568,10 @@ export function addStorefront(scene: Phaser.Scene, o: StorefrontOpts): Phaser.Ga
   };
   const floorPoint = (x: number) => ({ x, y: floorY + 40 + rnd() * Math.max(4, FLOOR - 44) });
   let queue = 0;
+  // Shoppers walk just above the static picture and under every label (doors, shelf plates, sold-out
+  // stamps, the warehouse), so a shopper never covers a word; the counters and captions come after.
   const layer = scene.add.container(0, 0);
-  root.add(layer);
+  root.addAt(layer, root.getIndex(bg) + 1);
   drawCounters();
 
   if (still) {

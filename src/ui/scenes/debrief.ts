@@ -15,13 +15,13 @@ import {
   type ScoreResult,
   scoreRun,
 } from "../../engine";
-import { bi, fixed, getLang, group, money, percent, t } from "../../i18n";
+import { bi, fixed, group, money, percent, t } from "../../i18n";
 import { lectureSection, lectureSectionShort } from "../advisor";
 import { apiErrorText, challengeStore } from "../challenge-ui";
 import { addChart } from "../charts/chart-host";
 import { compareOption } from "../charts/debrief-charts";
 import { type GoalRecap, type PlayedRun, playPolicy, recapRun, type Verdict } from "../debrief-recap";
-import { formatKpi, riseIsGood } from "../format-kpi";
+import { formatKpi, riseIsGood, roasText } from "../format-kpi";
 import { downloadJson, runFileName } from "../run-file";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { whatIfJob } from "../whatif-job";
@@ -74,7 +74,7 @@ function evidenceParams(params: Record<string, number>): Record<string, string> 
 
 export function evidenceText(g: GoalRecap): string {
   const parts = g.evidence.map((e) => t(e.key, evidenceParams(e.params)));
-  const text = parts.join(getLang() === "en" ? "; " : "；");
+  const text = parts.join(t("common.listSepStrong"));
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -319,7 +319,7 @@ export class Debrief extends BaseScene {
       [t("kpi.netProfit"), formatKpi("netProfitFen", kpis.netProfitFen)],
       [
         t("kpi.adSpend"),
-        `${formatKpi("adSpendFen", kpis.adSpendFen)} · ${t("kpi.roasShort", { v: formatKpi("roas", kpis.roas) })}`,
+        `${formatKpi("adSpendFen", kpis.adSpendFen)} · ${t("kpi.roasShort", { v: roasText(kpis.roas, kpis.adSpendFen) })}`,
       ],
       [t("kpi.dsr"), formatKpi("dsr", kpis.dsr)],
       [t("kpi.stockoutDays"), formatKpi("stockoutDays", kpis.stockoutDays)],
@@ -392,13 +392,24 @@ export class Debrief extends BaseScene {
       ["stockoutDays", t("kpi.stockoutDays")],
       ["cashEndFen", t("kpi.cashEnd")],
     ];
-    for (const [k, label] of kpiRows)
+    for (const [k, label] of kpiRows) {
+      // ROAS without ad spend is no result: "—", and no difference to compare.
+      if (k === "roas" && (you.adSpendFen <= 0 || ref.kpis.adSpendFen <= 0)) {
+        rows.push({
+          label,
+          you: roasText(you.roas, you.adSpendFen),
+          tb: roasText(ref.kpis.roas, ref.kpis.adSpendFen),
+          diff: { text: "—", good: null },
+        });
+        continue;
+      }
       rows.push({
         label,
         you: formatKpi(k, you[k]),
         tb: formatKpi(k, ref.kpis[k]),
         diff: kpiDiff(k, you[k], ref.kpis[k]),
       });
+    }
     const rowH = 27;
     rows.forEach((r, i) => {
       const ry = y + i * rowH;

@@ -3,7 +3,7 @@
 
 import { getScenario } from "../../content/scenarios";
 import { ENGINE_VERSION } from "../../engine";
-import { bi, errorText, t } from "../../i18n";
+import { bi, errorText, plural, t } from "../../i18n";
 import { DEFAULT_SEED, randomSeed } from "../../store/game-store";
 import { addStorefront } from "../panels/storefront";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
@@ -191,7 +191,7 @@ export class MainMenu extends BaseScene {
     this.addLangSwitch(DESIGN_W - 196, 24);
     addText(this, left, DESIGN_H - 40, t("menu.hint"), { size: FS.small, color: C.faint });
     const stars = Object.values(this.s.progress).reduce((a, p) => a + p.stars, 0);
-    addText(this, DESIGN_W - 24, DESIGN_H - 66, t("menu.profile", { n: this.s.slot, stars }), {
+    addText(this, DESIGN_W - 24, DESIGN_H - 66, plural("menu.profile", stars, { slot: this.s.slot }), {
       size: FS.small,
       color: C.muted,
       originX: 1,

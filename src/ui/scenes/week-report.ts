@@ -6,8 +6,9 @@ import { bi, fixed, items, message, money, moneyShort, orders, people, percent, 
 import { advisorNotes } from "../advisor";
 import { addChart } from "../charts/chart-host";
 import { funnelOption, trafficOption, trendOption } from "../charts/report-charts";
-import { formatKpi, kpiDelta, kpiLabel, riseIsGood } from "../format-kpi";
+import { formatKpi, kpiDelta, kpiLabel, riseIsGood, roasText } from "../format-kpi";
 import { type ReportTab, type ReportTable, reportTables, reportTabs, stockCoverDays } from "../report-sections";
+import { reviewKeys } from "../review-text";
 import { playSfx } from "../sfx";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
@@ -130,7 +131,8 @@ export class WeekReport extends BaseScene {
     KPI_CARDS.forEach((kpi, i) => {
       const now = report.kpis[kpi];
       let value = formatKpi(kpi, now);
-      if (kpi === "adSpendFen") value = `${value} · ${t("kpi.roasShort", { v: fixed(report.kpis.roas, 2) })}`;
+      if (kpi === "adSpendFen")
+        value = `${value} · ${t("kpi.roasShort", { v: roasText(report.kpis.roas, report.kpis.adSpendFen) })}`;
       if (kpi === "addToCartRate" && report.kpis.uv > 0)
         value = `${value} · ${t("kpi.favShort", { v: percent(report.funnel.favourites / report.kpis.uv, 1) })}`;
       if (kpi === "stockoutDays") {
@@ -447,10 +449,12 @@ export class WeekReport extends BaseScene {
       cy += 6;
       card.add(addText(this, 16, cy, t("report.reviews"), { size: FS.small, bold: true, color: C.muted }));
       cy += 24;
-      for (const rv of r.reviews.slice(0, 3)) {
+      const shown = r.reviews.slice(0, 3);
+      const keys = reviewKeys(shown, r.week);
+      for (const [i, rv] of shown.entries()) {
         if (cy > h - 30) break;
         const stars = `${"★".repeat(rv.stars)}${"☆".repeat(5 - rv.stars)}`;
-        const txt = addText(this, 16, cy, `${stars} ${message(rv.key)}`, {
+        const txt = addText(this, 16, cy, `${stars} ${message(keys[i] ?? rv.key)}`, {
           size: FS.small,
           width: w - 32,
           color: rv.stars >= 4 ? C.text : C.warn,

@@ -4,7 +4,7 @@
 // instructor's trainee timeline for a trainee's verified best run.
 import Phaser from "phaser";
 import { type Decision, type Scenario, WHATIF_DEFAULTS } from "../../engine";
-import { bi, getLang, moneyShort, t } from "../../i18n";
+import { bi, moneyShort, t } from "../../i18n";
 import { mainObjectives, rankWhatIf, SMALL_POINTS, type WhatIfRow } from "../debrief-whatif";
 import { describeDecisionIn } from "../panels/pending-text";
 import { C, css, FS } from "../theme";
@@ -39,6 +39,21 @@ export interface WhatIfViewOpts {
   parent?: Phaser.GameObjects.Container;
 }
 
+/** The view's words for the trainee ("cost you") or, in the instructor's timeline, about the trainee. */
+type Voice = "helped" | "hurt" | "delta" | "checked" | "noneHelped" | "noneHurt" | "empty";
+const VOICE: Record<Voice, [trainee: string, instructor: string]> = {
+  helped: ["debrief.whatifHelped", "tl.whatifHelped"],
+  hurt: ["debrief.whatifHurt", "tl.whatifHurt"],
+  delta: ["debrief.whatifDelta", "tl.whatifDelta"],
+  checked: ["debrief.whatifChecked", "tl.whatifChecked"],
+  noneHelped: ["debrief.whatifNoneHelped", "tl.whatifNoneHelped"],
+  noneHurt: ["debrief.whatifNoneHurt", "tl.whatifNoneHurt"],
+  empty: ["debrief.whatifEmpty", "tl.whatifEmpty"],
+};
+export function whatIfKey(o: Pick<WhatIfViewOpts, "introKey">, v: Voice): string {
+  return VOICE[v][o.introKey === "tl.whatifIntro" ? 1 : 0];
+}
+
 /** Draws the view and keeps it current until the scene shuts down or `destroy()` is called. */
 export function drawWhatIf(scene: Phaser.Scene, o: WhatIfViewOpts): { destroy: () => void } {
   const job = whatIfJob(o.key, o.scenario, o.seed, o.turns);
@@ -63,14 +78,14 @@ export function drawWhatIf(scene: Phaser.Scene, o: WhatIfViewOpts): { destroy: (
     layer = into;
     const lists = rankWhatIf(job.values, job.checks, job.done && !job.error, ROWS);
     const sides: [string, WhatIfRow[], string][] = [
-      [t("debrief.whatifHelped"), lists.helped, t("debrief.whatifNoneHelped")],
-      [t("debrief.whatifHurt"), lists.hurt, t("debrief.whatifNoneHurt")],
+      [t(whatIfKey(o, "helped")), lists.helped, t(whatIfKey(o, "noneHelped"))],
+      [t(whatIfKey(o, "hurt")), lists.hurt, t(whatIfKey(o, "noneHurt"))],
     ];
     sides.forEach(([title, rows, none], i) => {
       const card = new Card(scene, { x: i * (cardW + 16), y: top, w: cardW, h: cardH, title, parent: into });
       const rowH = Math.min(68, Math.floor((cardH - card.contentY - 8) / ROWS));
       if (rows.length === 0 && job.done) {
-        const empty = job.decisions === 0 ? t("debrief.whatifEmpty") : none;
+        const empty = job.decisions === 0 ? t(whatIfKey(o, "empty")) : none;
         card.add(addText(scene, 16, card.contentY, empty, { size: FS.small, color: C.muted, width: cardW - 32 }));
       }
       for (const [r, row] of rows.entries())
@@ -153,13 +168,13 @@ function drawRow(
   });
   fitOrClip(what, w - 16 - weekW - score.width - 24, 11);
   const detail = check
-    ? t("debrief.whatifChecked", {
+    ? t(whatIfKey(o, "checked"), {
         markets: check.markets,
         helped: check.helpedIn,
         own: signedPts(v.scoreDelta),
         profit: signedMoney(check.meanNetProfitDeltaFen),
       })
-    : t("debrief.whatifDelta", { profit: signedMoney(v.netProfitDeltaFen), gmv: signedMoney(v.gmvDeltaFen) });
+    : t(whatIfKey(o, "delta"), { profit: signedMoney(v.netProfitDeltaFen), gmv: signedMoney(v.gmvDeltaFen) });
   const line = addText(scene, 16 + weekW, y + 21, detail, { size: FS.tiny, color: C.muted });
   fitOrClip(line, w - 32 - weekW, MIN_TYPE);
   card.add([week, score, what, line]);
@@ -168,8 +183,7 @@ function drawRow(
     const obj = o.scenario.objectives[m.index];
     return `${obj ? bi(obj.label) : "?"} ${signedPts(m.points)}`;
   });
-  const whyText =
-    parts.length > 0 ? t("debrief.whatifWhy", { parts: parts.join(getLang() === "en" ? ", " : "，") }) : "";
+  const whyText = parts.length > 0 ? t("debrief.whatifWhy", { parts: parts.join(t("common.listSep")) }) : "";
   const why = addText(scene, 16 + weekW, y + 39, whyText, { size: FS.tiny, color: C.text });
   card.add(why);
   // What undoing it did in the own market beyond the numbers: later decisions skipped, or bankruptcy.
