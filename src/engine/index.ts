@@ -20,6 +20,18 @@ export {
   whatIf,
 } from "./counterfactual";
 export * from "./decisions";
+export {
+  baseScenario,
+  DIFFICULTIES,
+  DIFFICULTY,
+  type Difficulty,
+  type DifficultyKnobs,
+  difficultyOf,
+  isDifficulty,
+  playedScenario,
+  scenarioAt,
+  scenarioDifficulty,
+} from "./difficulty";
 export { canonicalJson, GENESIS_HASH, type Sha256Hex, sha256Hex, stateHash } from "./hash";
 export { designerHoursFor, estimateTitle, reorderCostFen } from "./levers";
 export { POLICIES, type Policy, type PolicyName } from "./policies";
@@ -34,6 +46,7 @@ export {
   RunFileSchema,
   type RunMeta,
   replayRun,
+  runDifficulty,
 } from "./run";
 export { parseScenario, type ScenarioError, scenarioContentHash } from "./scenario";
 export {

@@ -2,6 +2,7 @@
 // recomputes every state and checks the recorded hash chain; any difference is named by turn.
 import { z } from "zod";
 import type { Decision } from "./decisions";
+import { baseScenario, DIFFICULTIES, type Difficulty, scenarioDifficulty } from "./difficulty";
 import { GENESIS_HASH, type Sha256Hex, stateHash } from "./hash";
 import { scenarioContentHash } from "./scenario";
 import type { Scenario } from "./scenario-schema";
@@ -21,6 +22,12 @@ export const RunFileSchema = z
     engineVersion: z.string(),
     scenario: z.object({ id: z.string(), contentHash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     seed: z.string().min(1).max(200),
+    difficulty: z
+      .enum(DIFFICULTIES)
+      .optional()
+      .describe(
+        'The market\'s difficulty (docs/SCENARIOS.md "Difficulty"); absent = "standard" (files from before difficulty existed). Covered by the hash chain: easy and hard states carry it',
+      ),
     turns: z.array(z.array(RawDecision).max(200)).max(60),
     hashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(60),
     meta: z
@@ -50,18 +57,36 @@ export interface RunFile {
   engineVersion: string;
   scenario: { id: string; contentHash: string };
   seed: string;
+  /** Absent in files from before difficulty existed: "standard". */
+  difficulty?: Difficulty;
   turns: Decision[][];
   hashes: string[];
   meta?: RunMeta;
 }
 
-export function newRunFile(scenario: Scenario, seed: string, meta?: RunMeta): RunFile {
+/** The difficulty a run was played on (absent in old files = standard). */
+export function runDifficulty(run: Pick<RunFile, "difficulty">): Difficulty {
+  return run.difficulty ?? "standard";
+}
+
+/**
+ * A new run file. `difficulty` defaults to the scenario's own (a scenario from `scenarioAt` carries
+ * its difficulty); the file names and hashes the scenario file it comes from.
+ */
+export function newRunFile(
+  played: Scenario,
+  seed: string,
+  meta?: RunMeta,
+  difficulty: Difficulty = scenarioDifficulty(played),
+): RunFile {
+  const scenario = baseScenario(played);
   const run: RunFile = {
     format: RUN_FORMAT,
     version: 1,
     engineVersion: ENGINE_VERSION,
     scenario: { id: scenario.id, contentHash: scenarioContentHash(scenario) },
     seed,
+    difficulty,
     turns: [],
     hashes: [],
   };
@@ -108,8 +133,12 @@ export interface ReplayOptions {
   contentHash?: string;
 }
 
-/** Replays a run from its seed; refuses other engine/scenario versions; checks every hash. */
-export function replayRun(run: RunFile, scenario: Scenario, opts: ReplayOptions = {}): ReplayResult {
+/**
+ * Replays a run from its seed on its difficulty; refuses other engine/scenario versions; checks every
+ * hash. `file` is the scenario file the run names (a scenario from `scenarioAt` is taken back to it).
+ */
+export function replayRun(run: RunFile, file: Scenario, opts: ReplayOptions = {}): ReplayResult {
+  const scenario = baseScenario(file);
   const fail = (key: string, params: Record<string, string | number>, message: string): ReplayResult => ({
     ok: false,
     error: { key, params, message },
@@ -143,7 +172,7 @@ export function replayRun(run: RunFile, scenario: Scenario, opts: ReplayOptions 
       `run has ${run.turns.length} turns; the scenario has ${scenario.weeks} weeks`,
     );
   }
-  let state = newGame(scenario, run.seed);
+  let state = newGame(scenario, run.seed, runDifficulty(run));
   let prev = GENESIS_HASH;
   const reports: WeekReport[] = [];
   const hashes: string[] = [];

@@ -1,4 +1,5 @@
 // The starting state of a run: the scenario's shop, plus everything drawn once from the seed.
+import { type Difficulty, scenarioAt, scenarioDifficulty } from "./difficulty";
 import { closeStreams, createStreams, openStreams } from "./rng";
 import type { Scenario } from "./scenario-schema";
 import { initOpsState } from "./sim/operations";
@@ -31,7 +32,13 @@ export function emptyTotals(): RunTotals {
   };
 }
 
-export function newGame(scenario: Scenario, seed: string): GameState {
+/**
+ * A new game on `seed` at `difficulty` (default: the scenario's own, i.e. "standard" for a scenario
+ * file; a scenario from `scenarioAt` carries its difficulty). Standard leaves `difficulty` out of the
+ * state so its hashes are those of a game before difficulty existed.
+ */
+export function newGame(file: Scenario, seed: string, difficulty: Difficulty = scenarioDifficulty(file)): GameState {
+  const scenario = scenarioAt(file, difficulty);
   const rngStates = createStreams(seed, STREAMS);
   const rngs = openStreams(rngStates);
   const market = rngs.market;
@@ -84,5 +91,6 @@ export function newGame(scenario: Scenario, seed: string): GameState {
     marketing: newMarketingState(scenario),
     team: opsInit.team,
     ops: opsInit.ops,
+    ...(difficulty === "standard" ? {} : { difficulty }),
   };
 }

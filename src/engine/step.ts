@@ -7,6 +7,7 @@
 // the ledger, once per SKU per day.
 import type { DecisionError } from "./decisions";
 import { clamp } from "./detmath";
+import { DIFFICULTY, difficultyOf, playedScenario } from "./difficulty";
 import { DAILY_DEMAND_SD } from "./model";
 import { closeStreams, openStreams, type Rng } from "./rng";
 import { normal } from "./sampling";
@@ -43,7 +44,8 @@ function namedStreams(rngs: Record<string, Rng>): Record<StreamName, Rng> {
   return rngs as Record<StreamName, Rng>;
 }
 
-export function step(scenario: Scenario, state: GameState, decisions: readonly unknown[]): StepOutcome {
+export function step(baseScenario: Scenario, state: GameState, decisions: readonly unknown[]): StepOutcome {
+  const scenario = playedScenario(baseScenario, state); // easy/hard change the market (difficulty.ts)
   // A finished or bankrupt game is over: no further week (not even an empty one, which would
   // otherwise charge another week's salary and advance the week past the scenario's end).
   if (state.status !== "playing") {
@@ -116,7 +118,8 @@ function simulateDay(
   receiveArrivals(ctx);
   settlePending(ctx);
   opsMorning(ctx); // P1.3c: topic reviews fall due
-  ctx.demand = clamp(1 + DAILY_DEMAND_SD * normal(rng.market, 0, 1), 0.6, 1.4);
+  const demandSd = DAILY_DEMAND_SD * DIFFICULTY[difficultyOf(s)].demandNoise; // standard: × 1 exactly
+  ctx.demand = clamp(1 + demandSd * normal(rng.market, 0, 1), 0.6, 1.4);
   commerceDemand(ctx); // platform events (618, 双11), pre-event lull, seasonality
   searchTraffic(ctx);
   homeTraffic(ctx);

@@ -139,6 +139,8 @@ export interface GameState {
   rng: StreamStates;
   /** "playing" until the last turn, then "finished"; "bankrupt" if cash ran out. */
   status: "playing" | "finished" | "bankrupt";
+  /** The market's difficulty (difficulty.ts). Absent = "standard" (left out so standard states hash as before). */
+  difficulty?: import("./difficulty").Difficulty;
   /** Competing listings' ranking scores per core keyword, highest first (drawn at start). */
   competitors: Record<string, number[]>;
   /** Things that happen some days after a sale: reviews written, units returned. */

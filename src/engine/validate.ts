@@ -3,6 +3,7 @@
 // for the CLI and logs; they never throw.
 import { clonePlain } from "./clone";
 import { Decision, type DecisionError, LEVER_OF } from "./decisions";
+import { playedScenario } from "./difficulty";
 import { designerHoursFor, reorderCostFen, unitCostFor } from "./levers";
 import { TITLE_MAX_CHARS } from "./model";
 import type { Scenario } from "./scenario-schema";
@@ -27,6 +28,7 @@ export function parseDecision(
   state: GameState,
   raw: unknown,
 ): { ok: true; decision: Decision } | { ok: false; error: DecisionError } {
+  scenario = playedScenario(scenario, state); // easy/hard: the market as played (difficulty.ts)
   const parsed = Decision.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -175,6 +177,7 @@ function checkParsed(scenario: Scenario, state: GameState, d: Decision): Decisio
 
 /** Applies a checked decision to `state` in place (callers pass a copy). */
 export function applyDecision(scenario: Scenario, state: GameState, d: Decision): void {
+  scenario = playedScenario(scenario, state); // e.g. the supplier lead time on easy/hard
   state.designerHoursLeft -= designerHoursFor(scenario, state, d);
   switch (d.type) {
     case "setStore": {
