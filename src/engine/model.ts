@@ -69,6 +69,14 @@ export const ADD_TO_CART_CAP = 0.8;
 export const FAVOURITE_PER_CART = 0.4;
 /** Upper bound of the price multiplier (a ¥99 item at ¥59 does not sell 6× per visitor). KNOB. */
 export const PRICE_FACTOR_CAP = 4;
+/**
+ * Lower bound of the price multiplier. A price far above the market (×10 and more) drives the factor
+ * towards 0, and below ~1e-308 a double underflows, so the ratio of two factors (a group or flash price
+ * against the list price) became ∞ or ∞/∞ = NaN (issue #10: a ¥35,000 list price with any 拼团 threw).
+ * With the factor in [floor, cap] every such ratio is at most cap/floor. At the floor a SKU sells
+ * about one unit per 10^10 visitors: nothing, as before. Numerical, not behavioural. KNOB.
+ */
+export const PRICE_FACTOR_FLOOR = 1e-12;
 /** Share of past buyers who come back to the shop's home page on a given day. KNOB. */
 export const RETURNING_BUYER_DAILY = 0.02;
 
@@ -98,6 +106,22 @@ export const CONTENT_LIFT = { video: 0.08, comparison: 0.05, reviews: 0.06, spec
 
 /** P1.2f: reference-price memory per week R_t = αR + (1−α)P (Kalyanaram & Winer 1995). */
 export const REF_PRICE_MEMORY = 0.7;
+/**
+ * P1.2f: the "was" price a gain is measured from is the lowest list price at which units were actually
+ * sold over the last REF_WINDOW_WEEKS weeks (≈ 30 days): the EU Omnibus Directive 2019/2161 (art. 6a: the
+ * prior price is the lowest applied in the 30 days before a reduction), China's 《明码标价和禁止价格欺诈规定》
+ * (SAMR 2022, art. 19: the 原价 is the lowest transacted price of the 7 days before) and the platforms'
+ * 划线价 rules. A price nobody paid never becomes a reference: buyers' memory moves only in weeks with sales.
+ */
+export const REF_WINDOW_WEEKS = 4;
+/**
+ * P1.2f: a list price this far above (or below) the market price is flagged as abnormal (价格异常: Taobao's
+ * 滥发信息 rules against 价格严重偏离 and 低价引流) and the listing gets no search exposure that day. KNOB.
+ */
+export const ABNORMAL_PRICE_HIGH = 3;
+export const ABNORMAL_PRICE_LOW = 0.25;
+/** P1.2f: after the price is corrected the listing stays out of search this many days (the platform's re-review). KNOB. */
+export const ABNORMAL_FLAG_DAYS = 7;
 /** Losses weigh about twice gains (Kalyanaram & Winer 1995). */
 export const REF_GAIN = 1.0;
 export const REF_LOSS = 2.0;
@@ -127,8 +151,20 @@ export const AD_CTR_BASE = 0.02;
 /** P2.1a: targeting the right segment lifts ad CTR. KNOB. */
 export const AD_TARGETED_CTR_LIFT = 1.35;
 
-/** Inventory holding cost 25%/year ≈ 0.5%/week of unit cost (supply-chain references). */
+/** Inventory holding cost 25%/year ≈ 0.5%/week of unit cost (supply-chain references): capital tied up, shrink. */
 export const HOLDING_RATE_PER_WEEK = 0.005;
+/**
+ * Warehouse storage fee per unit and week (fen), charged daily on the stock on hand: third-party 云仓 and
+ * platform warehouses bill small parcels by the unit-day (≈ ¥0.5–1.5 per unit-month for a shoebox-sized
+ * item, with surcharges for aged stock). KNOB inside that range: ¥0.25 a unit-week.
+ */
+export const STORAGE_FEN_PER_UNIT_WEEK = 25;
+/**
+ * Stock left when the game ends (on hand and still on its way) counts at what a stock liquidator (尾货商)
+ * pays, not at cost: 30–50% of cost for saleable goods (liquidation practice, C); dead stock (declining or
+ * delisted) at DEAD_STOCK_SALVAGE. KNOB in that band.
+ */
+export const LIQUIDATION_SALVAGE = 0.4;
 
 /** Designer hours each lever change takes (PX.c). KNOB. */
 export const HOURS = {
@@ -162,6 +198,12 @@ export const TEAM_SALARY_FEN = {
   operations: 150_000,
   analyst: 230_000,
 } as const;
+/**
+ * PX.c: payroll is by the week: anyone employed at any time in a week is paid that whole week, and letting
+ * someone go costs notice pay (代通知金: one month's wage in lieu of notice, Labour Contract Law art. 40),
+ * scaled to the game's weeks as this many weeks of salary. KNOB.
+ */
+export const NOTICE_PAY_WEEKS = 1;
 /** PX.c: most people of one role a shop can employ. KNOB. */
 export const TEAM_MAX_PER_ROLE = 8;
 

@@ -407,8 +407,11 @@ function textbookEventStock(plan: Plan, scenario: Scenario, state: GameState, ke
     const event = (scenario.market.calendar ?? []).find((e) => e.startDay >= first && e.startDay <= first + 6);
     if (!event) continue;
     const days = event.endDay - event.startDay + 1;
-    // The event's whole traffic lift (sales measured without the pre-event lull), with a margin for the flash sale.
-    const extra = Math.ceil(eventFreeDailySales(scenario, state, sku.id) * (event.trafficMult - 1) * days * 2.5);
+    // The event's whole traffic lift (sales measured without the pre-event lull), with a margin for the flash
+    // sale; less of one when the event falls in the game's last week, where leftovers go to a liquidator.
+    const last = event.endDay >= (scenario.weeks - 1) * 7;
+    const margin = last ? 1.3 : 2.5;
+    const extra = Math.ceil(eventFreeDailySales(scenario, state, sku.id) * (event.trafficMult - 1) * days * margin);
     let qty = Math.max(spec.supplier.minOrder, extra);
     const budget = plan.state.cashFen - 300_000;
     while (qty >= spec.supplier.minOrder && unitCostFor(scenario, sku.id, qty) * qty > budget)

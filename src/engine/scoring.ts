@@ -6,12 +6,14 @@ import type { GameState, Kpis } from "./types";
 export function runKpis(_scenario: Scenario, s: GameState): Kpis {
   const L = (k: string) => s.ledger[k] ?? 0;
   const t = s.totals;
+  // GMV is 支付金额 (after discounts); the ledger books the discounts as costs on list-price sales: add them back once.
   const gross = t.gmvFen - t.refundFen - t.cogsFen;
-  const net = gross + L("commission") + L("logistics") + L("ads") + L("salaries") + L("holding") + L("design");
+  const net =
+    gross + t.discountFen + L("commission") + L("logistics") + L("ads") + L("salaries") + L("holding") + L("design");
   const netOps = L("ops") + L("interest"); // P1.3a compensation, P1.3c feedback fixes; loan interest
   const netMarketing = L("kol") + L("content"); // P2.1b fees, P2.2 content production
   const netPromotion = L("promotion"); // P1.2g discounts and gifts
-  const netDomainD = L("private") - (s.lifecycle?.writedownFen ?? 0); // P2.3a costs, P1.2b dead-stock write-down
+  const netDomainD = L("private") - t.liquidationLossFen; // P2.3a costs; closing stock at liquidation value (P1.2b)
   return {
     gmvFen: t.gmvFen,
     orders: t.orders,

@@ -1,5 +1,6 @@
 // The starting state of a run: the scenario's shop, plus everything drawn once from the seed.
 import { type Difficulty, scenarioAt, scenarioDifficulty } from "./difficulty";
+import { REF_WINDOW_WEEKS } from "./model";
 import { closeStreams, createStreams, openStreams } from "./rng";
 import type { Scenario } from "./scenario-schema";
 import { initOpsState } from "./sim/operations";
@@ -21,6 +22,8 @@ export function emptyTotals(): RunTotals {
     refundFen: 0,
     refundUnits: 0,
     cogsFen: 0,
+    discountFen: 0,
+    liquidationLossFen: 0,
     adSpendFen: 0,
     adClicks: 0,
     adOrders: 0,
@@ -67,6 +70,8 @@ export function newGame(file: Scenario, seed: string, difficulty: Difficulty = s
       unitCostFen: s.unitCostFen,
       pipeline: [],
       refPriceFen: s.marketPriceFen,
+      soldListFen: new Array<number>(REF_WINDOW_WEEKS).fill(s.marketPriceFen), // the shop's history before the game
+      priceFlagUntilDay: 0,
       recentSales: [0, 0, 0, 0, 0, 0, 0],
       reviewCount: 0,
       ratingSum: 0,

@@ -61,8 +61,15 @@ export interface SkuState {
   unitCostFen: Fen;
   /** Orders placed with the supplier, arriving on a given absolute day. */
   pipeline: { arriveDay: number; qty: number; unitCostFen: Fen }[];
-  /** Reference price buyers remember (fen, kept as a float then rounded for display). P1.2f */
+  /** Reference price buyers remember (fen, kept as a float then rounded for display); losses count from it. P1.2f */
   refPriceFen: number;
+  /**
+   * The list price at which units sold in each of the last REF_WINDOW_WEEKS weeks (oldest first; 0 = a week
+   * without such sales). The lowest of them caps the "was" price gains count from (30-day lowest price). P1.2f
+   */
+  soldListFen: number[];
+  /** The listing is out of search until this absolute day for an abnormal price (价格异常, P1.2f); 0 = never flagged. */
+  priceFlagUntilDay: number;
   /** Units sold on each of the last 7 days (most recent last): sales velocity for ranking. */
   recentSales: number[];
   /** Cumulative review count and sum of stars. */
@@ -177,10 +184,18 @@ export interface RunTotals {
   pv: number;
   orders: number;
   units: number;
+  /** 支付金额: what buyers paid, after 满减, coupons and members' discounts (as in 生意参谋). */
   gmvFen: Fen;
+  /** The discounts between list-price value and paid value (满减, coupons, join coupons, members' price). */
+  discountFen: Fen;
   refundFen: Fen;
   refundUnits: number;
   cogsFen: Fen;
+  /**
+   * Closing stock valued at what a liquidator pays instead of cost (on hand and on its way, at the game's
+   * end): cost minus salvage value, a non-cash loss in net profit.
+   */
+  liquidationLossFen: Fen;
   adSpendFen: Fen;
   adClicks: number;
   adOrders: number;

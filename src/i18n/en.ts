@@ -316,6 +316,9 @@ export const en: Record<MessageKey, string> = {
   "ev.stage.decline": "{sku} entered decline: demand is falling; clear or upgrade it before its stock is dead.",
   "ev.deadStockRisk": "{units} pcs of {sku} may become dead stock.",
   "ev.clearedOut": "{sku} sold out on clearance and was delisted.",
+  "ev.liquidation":
+    "The game ends: {units} units left in stock or on the way count at liquidation value, {fen} below cost.",
+  "ev.priceFlag": "{sku}: the platform flagged an abnormal price (too far from the market) and kept the listing out of search for {days} day(s); it stays out for 7 days after the price is corrected.",
   "ev.writedown": "Dead stock written down at the end: {fen}.",
 
   "ev.bankrupt": "Cash ran out on day {day}; the shop closed.",
@@ -323,6 +326,8 @@ export const en: Record<MessageKey, string> = {
   "ev.arrival": "{qty} pcs of {sku} arrived at the warehouse.",
   "ev.firstReview": "{sku} got its first review!",
   "ev.lowStock": "{sku} has about {days} days of stock left — reorder soon.",
+  "err.teamHoursInUse":
+    "This week's plans already use this {role}'s hours ({left} of {need} h still unplanned): let them go next week.",
   "err.teamEmpty": "There is no {role} on the team to let go.",
   "err.teamFull": "The shop can employ at most {max} people as {role}.",
   "err.teamCash": "A {role} costs {needFen} a week but the shop has {haveFen}.",
@@ -617,7 +622,7 @@ export const en: Record<MessageKey, string> = {
   "ins.codeIs": "Challenge code",
   "ins.link": "Link (scan or open it to join)",
   "ins.secretNote":
-    "The instructor secret is kept only in this browser; on another computer you cannot open this class.",
+    "The instructor secret is kept only in this browser. Save the recovery file: with it (Open recovery file) you can watch this class from another computer.",
   "ins.watch": "Watch the class",
   "ins.earlier": "My challenges",
   "ins.none": "No challenges created yet.",

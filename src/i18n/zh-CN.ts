@@ -307,6 +307,8 @@ export const zhCN = {
   "ev.stage.decline": "{sku} 进入衰退期：需求下滑，请在库存变成滞销品前清仓或升级换代。",
   "ev.deadStockRisk": "{sku} 的 {units} 件库存可能成为滞销库存。",
   "ev.clearedOut": "{sku} 清仓售罄，已下架。",
+  "ev.liquidation": "经营结束：库存与在途共 {units} 件按清货价计，比成本少 {fen}。",
+  "ev.priceFlag": "{sku}：价格严重偏离市场价，被平台判为价格异常，{days} 天不在搜索结果中；改回正常价格后仍需 7 天复审。",
   "ev.writedown": "期末滞销库存减值：{fen}。",
 
   "ev.bankrupt": "第 {day} 天现金耗尽，店铺停业。",
@@ -314,6 +316,7 @@ export const zhCN = {
   "ev.arrival": "{sku} 补货到仓 {qty} 件。",
   "ev.firstReview": "{sku} 收到了第一条评价！",
   "ev.lowStock": "{sku} 库存只够卖约 {days} 天，注意补货。",
+  "err.teamHoursInUse": "本周的计划已用上这位{role}的工时（{need} 小时中只剩 {left} 小时未安排），下周再辞退。",
   "err.teamEmpty": "团队里没有可以辞退的{role}。",
   "err.teamFull": "{role}最多只能招 {max} 人。",
   "err.teamCash": "招一名{role}每周工资 {needFen}，店里只有 {haveFen}。",
@@ -598,7 +601,8 @@ export const zhCN = {
   "ins.result": "发给学员",
   "ins.codeIs": "挑战码",
   "ins.link": "链接（扫码或点击即可加入）",
-  "ins.secretNote": "讲师密钥只保存在这台电脑的浏览器里；换电脑后无法查看本班详情。",
+  "ins.secretNote":
+    "讲师密钥只保存在这台电脑的浏览器里。请保存恢复文件：换电脑后用“打开恢复文件”导入，即可继续查看本班。",
   "ins.watch": "查看班级",
   "ins.earlier": "我创建的挑战",
   "ins.none": "还没有创建过挑战。",

@@ -1,7 +1,7 @@
 // What falls due on a day or at the week's end: supplier deliveries, reviews and returns that
 // follow earlier sales, salaries, reference prices, ranking indices and stock warnings.
 import { clamp } from "../detmath";
-import { CATEGORY_CVR, CVR_INDEX_EMA, DSR_EMA, REF_PRICE_MEMORY } from "../model";
+import { CATEGORY_CVR, CVR_INDEX_EMA, DSR_EMA, REF_PRICE_MEMORY, REF_WINDOW_WEEKS } from "../model";
 import { normal } from "../sampling";
 import type { Scenario } from "../scenario-schema";
 import type { GameState } from "../types";
@@ -75,9 +75,15 @@ export function endOfWeek(scenario: Scenario, s: GameState, acc: WeekAcc): void 
     acc.events.push({ key: "ev.bankrupt", params: { day: 7 } });
   }
   for (const sku of s.skus) {
-    // P1.2f: buyers' reference price drifts towards the prices they saw.
-    sku.refPriceFen = REF_PRICE_MEMORY * sku.refPriceFen + (1 - REF_PRICE_MEMORY) * sku.priceFen;
     const week = acc.skus.get(sku.id);
+    // P1.2f: buyers' reference price drifts towards the prices they paid; a price nobody paid (a week
+    // listed at ¥99,999) is not remembered. The last weeks' sold list prices cap the "was" price.
+    const soldAtList = week !== undefined && week.listUnits > 0;
+    if (soldAtList) sku.refPriceFen = REF_PRICE_MEMORY * sku.refPriceFen + (1 - REF_PRICE_MEMORY) * sku.priceFen;
+    sku.soldListFen.push(soldAtList ? sku.priceFen : 0);
+    while (sku.soldListFen.length > REF_WINDOW_WEEKS) sku.soldListFen.shift();
+    if (week && week.abnormalDays > 0)
+      acc.events.push({ key: "ev.priceFlag", params: { sku: sku.id, days: week.abnormalDays } });
     if (week && week.uv >= 30) {
       const observed = clamp(week.orders / week.uv / CATEGORY_CVR, 0.2, 3);
       sku.cvrIndex = sku.cvrIndex + CVR_INDEX_EMA * (observed - sku.cvrIndex);

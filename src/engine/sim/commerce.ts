@@ -28,7 +28,7 @@ import {
   nextCompetitorIndex,
   nextPressure,
 } from "../systems/market";
-import { priceFactor } from "../systems/pricing";
+import { priceFactor, referenceOf } from "../systems/pricing";
 import {
   basketOf,
   type CouponAudience,
@@ -400,7 +400,7 @@ export function commerceBeforeFunnel(ctx: DayCtx): void {
           }
         }
         if (group) {
-          const ref = { marketPriceFen: d.marketPrice[sku.id] ?? price, refPriceFen: sku.refPriceFen };
+          const ref = { marketPriceFen: d.marketPrice[sku.id] ?? price, ...referenceOf(sku) };
           const pf = (p: number) =>
             priceFactor({ priceFen: p, ...ref, elasticity: g.elasticity, priceSensitivity: g.priceSensitivity });
           const base = pf(price);
@@ -445,6 +445,8 @@ export interface Settlement {
   promotionFen: number;
   /** What a unit was paid after discounts, rounded (refunds of returns use it). */
   netUnitPriceFen: number;
+  /** Units shipped at the list price (not a flash or group price): they make it a transacted price (P1.2f). */
+  listUnits: number;
 }
 
 interface Threshold {
@@ -490,7 +492,7 @@ export function settleOrders(ctx: DayCtx, sku: SkuState, demand: Demand): Settle
           priceFactor({
             priceFen: p,
             marketPriceFen: market,
-            refPriceFen: sku.refPriceFen,
+            ...referenceOf(sku),
             elasticity: g.elasticity,
             priceSensitivity: g.priceSensitivity,
           });
@@ -594,6 +596,7 @@ export function settleOrders(ctx: DayCtx, sku: SkuState, demand: Demand): Settle
     discountFen: 0,
     promotionFen: 0,
     netUnitPriceFen: P,
+    listUnits: 0,
   };
   const fr = flash ? null : c.fullReduction;
   const coupon = flash ? null : c.coupon;
@@ -610,6 +613,7 @@ export function settleOrders(ctx: DayCtx, sku: SkuState, demand: Demand): Settle
     out.orders += n;
     out.units += n * cell.k;
     out.gmvFen += n * cell.k * cell.priceFen;
+    if (cell.kind === "regular") out.listUnits += n * cell.k;
     if (cell.kind === "flash") {
       if (c.flashSale) c.flashSale.sold += n;
       if (w?.flash) w.flash.sold += n;
@@ -878,7 +882,7 @@ export function estimatePromotion(scenario: Scenario, state: GameState, d: Promo
         priceFactor({
           priceFen: p,
           marketPriceFen: market,
-          refPriceFen: sku.refPriceFen,
+          ...referenceOf(sku),
           elasticity: g.elasticity,
           priceSensitivity: g.priceSensitivity,
         });

@@ -277,6 +277,16 @@ export function customerSales(ctx: DayCtx): void {
     const offer = Math.round((memberBuys * orderFen * set.memberOfferPct) / 100);
     book(s, acc, PRIVATE_LEDGER, -coupon);
     book(s, acc, PRIVATE_LEDGER, -offer);
+    // Both are discounts on what the member paid: 支付金额 (GMV) is net of them.
+    const off = coupon + offer;
+    if (off > 0) {
+      s.totals.gmvFen -= off;
+      s.totals.discountFen += off;
+      acc.discountFen += off;
+      ctx.report.gmvFen -= off;
+      const sw = acc.skus.get(b.sku);
+      if (sw) sw.gmvFen -= off;
+    }
     w.couponsUsed += set.inviteCouponFen > 0 ? fromMO : 0;
     w.couponCostFen += coupon;
     w.offerCostFen += offer;

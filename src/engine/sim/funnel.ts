@@ -13,10 +13,11 @@ import {
   REVIEW_DELAY_DAYS,
   REVIEW_RATE,
   SOURCE_INTENT,
+  STORAGE_FEN_PER_UNIT_WEEK,
 } from "../model";
 import { binomial } from "../sampling";
 import { detailQuality } from "../systems/listing";
-import { priceFactor } from "../systems/pricing";
+import { priceFactor, referenceOf } from "../systems/pricing";
 import { ratingFactor, reviewCountFactor } from "../systems/reputation";
 import type { SkuState } from "../types";
 import { settleOrders, todayMarketPriceFen, todayPriceFen } from "./commerce";
@@ -59,7 +60,7 @@ export function convert(ctx: DayCtx, sku: SkuState): Demand {
         const pf = priceFactor({
           priceFen: todayPriceFen(ctx, sku), // a flash sale's price on its day (P1.2g)
           marketPriceFen: todayMarketPriceFen(ctx, sku.id), // competitors' prices today (P1.2f)
-          refPriceFen: sku.refPriceFen,
+          ...referenceOf(sku), // remembered price (losses) and 30-day lowest sold list price (gains)
           elasticity: seg.elasticity,
           priceSensitivity: seg.priceSensitivity,
         });
@@ -113,19 +114,23 @@ export function ship(ctx: DayCtx, sku: SkuState, demand: Demand): void {
   }
   sku.stock -= sold;
   sku.unitsSold += sold;
+  week.listUnits += order.listUnits;
   sku.recentSales.push(sold);
   if (sku.recentSales.length > 7) sku.recentSales.shift();
   acc.funnel.paid += order.orders;
   if (sold > 0) {
-    const gmv = order.gmvFen;
+    const listFen = order.gmvFen; // list (or flash/group) price × units
+    const gmv = listFen - order.discountFen; // 支付金额: what buyers paid after 满减 and coupons
     const orders = order.orders;
     // Paid traffic: info-flow ads and search ads (P2.1a).
     const adDemand = demand.bySource.ads + demand.bySource.paidSearch;
     const adSold = demand.units > 0 ? Math.floor((adDemand * orders) / demand.units) : 0;
     const adGmv = Math.round((gmv * adSold) / orders);
-    book(s, acc, "sales", gmv);
-    book(s, acc, "promotion", -order.promotionFen);
-    book(s, acc, "commission", -Math.round((gmv - order.discountFen) * scenario.market.commissionRate));
+    book(s, acc, "sales", listFen);
+    book(s, acc, "promotion", -order.promotionFen); // the discounts again as a cost, and gifts
+    book(s, acc, "commission", -Math.round(gmv * scenario.market.commissionRate));
+    acc.discountFen += order.discountFen;
+    s.totals.discountFen += order.discountFen;
     book(s, acc, "logistics", -orders * scenario.market.shippingFen); // one parcel per order
     const cogs = sold * sku.unitCostFen;
     acc.cogsFen += cogs;
@@ -169,6 +174,11 @@ export function ship(ctx: DayCtx, sku: SkuState, demand: Demand): void {
       });
     }
   }
-  // Holding cost on what sits in the warehouse tonight (25%/year).
-  book(s, acc, "holding", -Math.round((sku.stock * sku.unitCostFen * HOLDING_RATE_PER_WEEK) / 7));
+  // Holding cost on what sits in the warehouse tonight: capital and shrink (25%/year) plus the storage fee.
+  book(
+    s,
+    acc,
+    "holding",
+    -Math.round((sku.stock * (sku.unitCostFen * HOLDING_RATE_PER_WEEK + STORAGE_FEN_PER_UNIT_WEEK)) / 7),
+  );
 }

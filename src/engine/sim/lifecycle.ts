@@ -8,7 +8,6 @@
 import type { DecisionError } from "../decisions";
 import {
   CLEARANCE_LIFT,
-  DEAD_STOCK_SALVAGE,
   DUPLICATE_FOLD,
   DUPLICATE_RANK_PENALTY,
   LAUNCH_HOURS,
@@ -218,18 +217,12 @@ export function lifecycleWeekEnd(scenario: Scenario, s: GameState, acc: WeekAcc)
       acc.events.push({ key: "ev.clearedOut", params: { sku: sku.id } });
     }
   }
-  // The last week: stock that cannot sell at full price is written down to salvage value (non-cash).
-  if (s.week + 1 >= scenario.weeks) {
-    let total = 0;
-    for (const sku of s.skus) {
-      const lc = lcs.skus[sku.id];
-      if (!deadStock(lc)) continue;
-      total += Math.round(sku.stock * sku.unitCostFen * (1 - DEAD_STOCK_SALVAGE));
-    }
-    if (total > 0) acc.events.push({ key: "ev.writedown", params: { fen: total } });
-    lcs.writedownWeekFen = total;
-    lcs.writedownFen += total;
-  }
+  // The last week's write-down of dead stock is part of the closing stock valuation (sim/inventory.ts).
+}
+
+/** True when the SKU's stock is dead stock: declining or delisted (P1.2b). */
+export function isDeadStock(s: GameState, id: string): boolean {
+  return deadStock(s.lifecycle?.skus[id]);
 }
 
 export function lifecycleReport(scenario: Scenario, s: GameState, acc: WeekAcc): LifecycleReport {

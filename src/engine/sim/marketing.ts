@@ -49,7 +49,9 @@ import {
   searchQuality,
   searchVolumeLift,
 } from "../systems/marketing";
+import { abnormalPrice } from "../systems/pricing";
 import type { GameState } from "../types";
+import { todayMarketPriceFen } from "./commerce";
 import { splitBySegment } from "./traffic";
 import { book, type DayCtx, type Source, type WeekAcc } from "./week";
 
@@ -389,7 +391,9 @@ function searchAdTraffic(ctx: DayCtx, ma: MarketingAcc): void {
   if (!sku) return;
   let visitors = poisson(rng, w.carryPerDay);
   w.carryVisitors += visitors;
-  let budgetLeft = Math.min(camp.dailyBudgetFen, Math.max(0, s.cashFen));
+  // P1.2f: a listing flagged for an abnormal price (价格异常) takes part in no auction.
+  const flagged = abnormalPrice(sku.priceFen, todayMarketPriceFen(ctx, sku.id)) || ctx.day < sku.priceFlagUntilDay;
+  let budgetLeft = flagged ? 0 : Math.min(camp.dailyBudgetFen, Math.max(0, s.cashFen));
   if (budgetLeft > 0 && camp.bids.length > 0) {
     const lift = searchVolumeLift(s);
     // Auction each keyword: competitors' quality varies from day to day.

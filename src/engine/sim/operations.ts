@@ -59,7 +59,15 @@ import {
   TOPICS,
   type Topic,
 } from "../systems/service";
-import { initTeam, TEAM_ROLES, type TeamRole, type TeamState, teamHours, weeklySalaryFen } from "../systems/team";
+import {
+  initTeam,
+  startPayrollWeek,
+  TEAM_ROLES,
+  type TeamRole,
+  type TeamState,
+  teamHours,
+  weeklySalaryFen,
+} from "../systems/team";
 import type { GameState } from "../types";
 import { book, type DayCtx, SOURCES, type Source, skuSpec, type WeekAcc } from "./week";
 
@@ -81,6 +89,7 @@ export function initOpsState(scenario: Scenario): { team: TeamState; ops: OpsSta
 
 /** A new week's hours: designers, analysts and operations staff start fresh. */
 export function startTeamWeek(s: GameState): void {
+  startPayrollWeek(s); // PX.c: this week's payroll starts from the people employed now
   s.designerHoursLeft = teamHours(s, "designer");
   s.ops.analystHoursLeft = teamHours(s, "analyst");
   s.ops.opsMinutesLeft = teamHours(s, "operations") * 60;

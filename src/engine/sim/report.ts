@@ -4,13 +4,13 @@
 import type { Scenario } from "../scenario-schema";
 import { detailQuality, estimateTitleFromPool, imageCtr } from "../systems/listing";
 import { competitorPriceFen } from "../systems/market";
-import { priceFactor } from "../systems/pricing";
+import { priceFactor, referenceOf } from "../systems/pricing";
 import { promotionRunning } from "../systems/promotions";
 import { averageRating, ratingFactor, reviewCountFactor } from "../systems/reputation";
 import { bannerLift, bounceRates, loadSeconds, navigationReach } from "../systems/storefront";
 import type { GameState, Kpis, SkuState, SkuWeekReport, WeekFactors, WeekReport } from "../types";
 import { weekRepurchaseRate } from "./customers";
-import { skuSpec, type WeekAcc } from "./week";
+import type { WeekAcc } from "./week";
 
 /** Levers are fixed for the week, so their multipliers are computed once. */
 export function weekFactors(scenario: Scenario, s: GameState): WeekFactors {
@@ -75,7 +75,6 @@ export function buildReport(
   f.adImpressions = acc.adImpressions;
   f.adClicks = acc.adClicks;
   for (const sku of s.skus) {
-    const spec = skuSpec(scenario, sku.id);
     let pf = 0;
     let rf = 0;
     let dq = 0;
@@ -85,7 +84,7 @@ export function buildReport(
         priceFactor({
           priceFen: sku.priceFen,
           marketPriceFen: competitorPriceFen(scenario, s, sku.id), // P1.2f: competitors' price this week
-          refPriceFen: before.skus.find((k) => k.id === sku.id)?.refPriceFen ?? spec.marketPriceFen,
+          ...referenceOf(before.skus.find((k) => k.id === sku.id) ?? sku),
           elasticity: g.elasticity,
           priceSensitivity: g.priceSensitivity,
         });
@@ -115,15 +114,18 @@ export function buildReport(
 
 function weekKpis(s: GameState, acc: WeekAcc): Kpis {
   const L = (k: string) => acc.ledger[k] ?? 0;
-  const gmv = L("sales");
+  // 支付金额 (GMV): what buyers paid, after 满减, coupons and members' price (生意参谋's definition).
+  const gmv = L("sales") - acc.discountFen;
   const orders = acc.funnel.paid;
   const uv = acc.funnel.visitors;
   const gross = gmv + L("refunds") - acc.cogsFen;
-  const net = gross + L("commission") + L("logistics") + L("ads") + L("salaries") + L("holding") + L("design");
+  // The ledger books discounts as a cost ("promotion", "private") on list-price sales: add them back once.
+  const net =
+    gross + acc.discountFen + L("commission") + L("logistics") + L("ads") + L("salaries") + L("holding") + L("design");
   const netOps = L("ops") + L("interest"); // P1.3a compensation, P1.3c feedback fixes; loan interest
   const netMarketing = L("kol") + L("content"); // P2.1b fees, P2.2 content production
   const netPromotion = L("promotion"); // P1.2g discounts and gifts
-  const netDomainD = L("private") - (s.lifecycle?.writedownWeekFen ?? 0); // P2.3a costs, P1.2b dead-stock write-down
+  const netDomainD = L("private") - acc.liquidationLossFen; // P2.3a costs; closing stock at liquidation value
   const adSpend = -L("ads");
   const units = [...acc.skus.values()].reduce((a, w) => a + w.units, 0);
   return {

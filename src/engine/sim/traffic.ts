@@ -1,15 +1,17 @@
 // Where visitors come from each day: organic search (P1.2c, P1.2d), the home page through
 // navigation and banner (P1.1a, P1.1b), and info-flow ads (P2.1a).
 import { clamp } from "../detmath";
-import { AD_CTR_BASE, AD_TARGETED_CTR_LIFT, RETURNING_BUYER_DAILY } from "../model";
+import { ABNORMAL_FLAG_DAYS, AD_CTR_BASE, AD_TARGETED_CTR_LIFT, RETURNING_BUYER_DAILY } from "../model";
 import type { Rng } from "../rng";
 import { binomial, poisson } from "../sampling";
 import type { ScenarioSegment } from "../scenario-schema";
 import { usesCustomerModel } from "../systems/customers";
 import { imageCtr, keywordRelevance } from "../systems/listing";
 import { searchVolumeLift } from "../systems/marketing";
+import { abnormalPrice } from "../systems/pricing";
 import { reviewCountFactor } from "../systems/reputation";
 import { rankAmong, rankingScore, searchCtr } from "../systems/search";
+import { todayMarketPriceFen } from "./commerce";
 import { isListed, searchAdjust } from "./lifecycle";
 import { book, type DayCtx, skuWeek } from "./week";
 
@@ -43,6 +45,14 @@ export function searchTraffic(ctx: DayCtx): void {
     const v = ctx.visitors.get(sku.id);
     if (!v) continue;
     if (!isListed(s, sku.id)) continue; // delisted or not yet launched (P1.2a–b)
+    // P1.2f: a list price far from the market's is flagged (价格异常): out of search today and for
+    // ABNORMAL_FLAG_DAYS after it is corrected.
+    if (abnormalPrice(sku.priceFen, todayMarketPriceFen(ctx, sku.id)))
+      sku.priceFlagUntilDay = day + ABNORMAL_FLAG_DAYS + 1;
+    if (day < sku.priceFlagUntilDay) {
+      skuWeek(ctx.acc, sku.id).abnormalDays += 1;
+      continue;
+    }
     const sales7d = sku.recentSales.reduce((a, b) => a + b, 0);
     let clicks = 0;
     for (const kw of scenario.market.keywords) {

@@ -37,6 +37,10 @@ export interface SkuWeek {
   gmvFen: number;
   stockoutDays: number;
   arrived: number;
+  /** Units sold at the list price this week (P1.2f: a transacted price). */
+  listUnits: number;
+  /** Days the listing was hidden from search for an abnormal price (P1.2f). */
+  abnormalDays: number;
   rankWeighted: number;
   rankWeight: number;
   keywords: Map<string, { rankSum: number; days: number; uv: number }>;
@@ -54,6 +58,10 @@ export interface WeekAcc {
   adOrders: number;
   adGmvFen: number;
   cogsFen: number;
+  /** Discounts on this week's paid orders (满减, coupons, members' price): list value − 支付金额. */
+  discountFen: number;
+  /** The last week: closing stock's cost minus its liquidation value (non-cash). */
+  liquidationLossFen: number;
   refundUnits: number;
   skus: Map<string, SkuWeek>;
   /** Promotions, baskets, calendar: created by sim/commerce.ts when first needed. */
@@ -136,6 +144,8 @@ export function newWeekAcc(s: GameState): WeekAcc {
     adOrders: 0,
     adGmvFen: 0,
     cogsFen: 0,
+    discountFen: 0,
+    liquidationLossFen: 0,
     refundUnits: 0,
     skus: new Map(),
   };
@@ -149,6 +159,8 @@ export function newWeekAcc(s: GameState): WeekAcc {
       gmvFen: 0,
       stockoutDays: 0,
       arrived: 0,
+      listUnits: 0,
+      abnormalDays: 0,
       rankWeighted: 0,
       rankWeight: 0,
       keywords: new Map(),
