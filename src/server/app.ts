@@ -1,26 +1,38 @@
 // The HTTP API (docs/API.md) and the built game, on one Fastify instance. Every request body,
 // parameter and query is validated with zod; every error is {error: {code, message, path?}}.
 import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import type { z } from "zod";
 import { BUNDLED_SCENARIOS, getScenario } from "../content/scenarios";
 import { canonicalJson, ENGINE_VERSION, scenarioContentHash } from "../engine";
 import { toCsv } from "../shared/csv";
 import type { ServerConfig } from "./config";
 import { ApiError } from "./errors";
+import { enforceLimits, installUtf8JsonParser } from "./limits";
+import { configuredOrigin } from "./links";
+import { registerModeration } from "./moderation";
 import {
   CLASS_MAX,
   CodeParam,
   CreateChallengeBody,
   LeaderboardQuery,
   NAME_MAX,
+  SubmissionsQuery,
   SubmitBody,
   TraineeParam,
 } from "./schemas";
-import type { ChallengeRecord, LeaderboardRow, Storage, SubmissionRecord } from "./storage/types";
-import { cleanName, hashSecret, nameKey, newCode, newSecret, secretMatches, sha256Hex } from "./text";
+import {
+  type ChallengeRecord,
+  type CopyRow,
+  type LeaderboardRow,
+  type Storage,
+  StorageUnavailable,
+  type SubmissionRecord,
+} from "./storage/types";
+import { hashSecret, nameKey, newCode, newSecret, secretMatches, sha256Hex } from "./text";
+import { cleanOr400, parse } from "./validate";
 import { PoolError, type VerifyPool } from "./verify/pool";
 
 export interface AppDeps {
@@ -31,20 +43,23 @@ export interface AppDeps {
 
 const SECRET_HEADER = "x-instructor-secret";
 
-function parse<S extends z.ZodType>(schema: S, data: unknown, where: string): z.output<S> {
-  const r = schema.safeParse(data);
-  if (r.success) return r.data;
-  const i = r.error.issues[0];
-  const path = [where, ...(i?.path ?? []).map(String)].join(".");
-  const code = where === "params" && i?.path[0] === "code" ? "invalid_code" : "invalid_request";
-  throw new ApiError(400, code, `${path}: ${i?.message ?? "invalid"}`, { path });
+declare module "fastify" {
+  interface FastifyRequest {
+    /** When the request arrived (epoch ms): closing and deadlines are judged by it, not by the replay's end. */
+    arrivedAt: number;
+  }
 }
 
-function cleanOr400(raw: string, max: number, path: string, what: string): string {
-  const r = cleanName(raw, max);
-  if (!r.ok) throw new ApiError(400, "invalid_name", `${what} ${r.reason}`, { path });
-  return r.value;
+/**
+ * The decision log's identity without `meta` (labels): the copy check's second key beside the final
+ * state hash (which already equals for a log plus decisions that change nothing).
+ */
+function decisionsHashOf(run: Record<string, unknown>): string {
+  return sha256Hex(canonicalJson(Array.isArray(run.turns) ? run.turns : []));
 }
+
+/** Seconds a client should wait after a 503 storage_unavailable. */
+const STORAGE_RETRY_S = "30";
 
 function publicChallenge(c: ChallengeRecord, now: number) {
   const sc = getScenario(c.scenarioId);
@@ -56,14 +71,16 @@ function publicChallenge(c: ChallengeRecord, now: number) {
     className: c.className,
     deadline: c.deadline === null ? null : new Date(c.deadline).toISOString(),
     closed: isClosed(c, now),
+    closedAt: c.closedAt === null ? null : new Date(c.closedAt).toISOString(),
     engineVersion: c.engineVersion,
     contentHash: c.contentHash,
     createdAt: new Date(c.createdAt).toISOString(),
   };
 }
 
-function isClosed(c: ChallengeRecord, now: number): boolean {
-  return c.closedAt !== null || (c.deadline !== null && now > c.deadline);
+/** Closed at time `at`: closed by the instructor at or before it, or past the deadline. */
+function isClosed(c: ChallengeRecord, at: number): boolean {
+  return (c.closedAt !== null && c.closedAt <= at) || (c.deadline !== null && at > c.deadline);
 }
 
 function boardRow(r: LeaderboardRow) {
@@ -79,6 +96,17 @@ function boardRow(r: LeaderboardRow) {
   };
 }
 
+/** A trainee whose verified runs all repeat an earlier trainee's: shown, not ranked. */
+function copyRow(r: CopyRow) {
+  return {
+    name: r.traineeName,
+    score: r.score,
+    stars: r.stars,
+    submittedAt: new Date(r.submittedAt).toISOString(),
+    copyOf: { name: r.copyOf.traineeName, submittedAt: new Date(r.copyOf.createdAt).toISOString() },
+  };
+}
+
 function submissionView(s: SubmissionRecord) {
   return {
     id: s.id,
@@ -91,6 +119,10 @@ function submissionView(s: SubmissionRecord) {
     runHash: s.runHash,
     rejected: s.verified ? null : { code: s.rejectCode, message: s.rejectReason },
     submittedAt: new Date(s.createdAt).toISOString(),
+    copyOf: s.copyOf
+      ? { id: s.copyOf.id, name: s.copyOf.traineeName, submittedAt: new Date(s.copyOf.createdAt).toISOString() }
+      : null,
+    hidden: s.status === "hidden",
   };
 }
 
@@ -98,16 +130,38 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: 16 * 1024,
-    trustProxy: config.trustProxy,
+    // A hop count N: the address N hops back from the socket (the right-most X-Forwarded-For
+    // entries are the proxies' own). A list: addresses/CIDRs of the proxies. Never "trust all".
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? (
+            (n) => (_addr: string, hop: number) =>
+              hop < n
+          )(config.trustProxy)
+        : config.trustProxy,
     // Codes and names in URLs are short; a long URL is an attack or a mistake.
     routerOptions: { maxParamLength: 200 },
   });
 
   // JSON only: a text/plain body is refused with 415 instead of reaching the validators as a string.
   app.removeContentTypeParser("text/plain");
+  installUtf8JsonParser(app);
+  app.decorateRequest("arrivedAt", 0);
+  app.addHook("onRequest", async (req) => {
+    req.arrivedAt = Date.now();
+  });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).send(err.body());
+    if (err instanceof StorageUnavailable) {
+      req.log.error(err.message);
+      return reply
+        .code(503)
+        .header("retry-after", STORAGE_RETRY_S)
+        .send({
+          error: { code: "storage_unavailable", message: "the server cannot store data right now; try again later" },
+        });
+    }
     const status = err.statusCode ?? 500;
     const map: Record<string, [number, string, string]> = {
       FST_ERR_CTP_BODY_TOO_LARGE: [413, "body_too_large", "the request body is larger than allowed"],
@@ -160,6 +214,13 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
 
   const now = () => Date.now();
 
+  /** Links and QR codes: PUBLIC_URL, else the configured HOST and bound port — never a request header. */
+  function linkOrigin(): string {
+    if (config.publicUrl) return config.publicUrl;
+    const addr = app.server.address() as AddressInfo | null;
+    return configuredOrigin(config.host, addr?.port ?? config.port);
+  }
+
   async function challengeOr404(code: string): Promise<ChallengeRecord> {
     const c = await storage.getChallenge(code);
     if (!c) throw new ApiError(404, "not_found", `no challenge with code ${code}`);
@@ -182,9 +243,10 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
 
   const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store");
 
+  // A real write probe: 200 only if a submission could be stored now (StorageUnavailable → 503).
   app.get("/api/health", async (_req, reply) => {
     noStore(reply);
-    await storage.ping();
+    await storage.checkWritable();
     return { ok: true, engineVersion: ENGINE_VERSION, verify: { ...pool.load, ...pool.stats } };
   });
 
@@ -196,6 +258,7 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
     "/api/challenges",
     { config: { rateLimit: { max: config.rateLimitCreate, timeWindow: 60_000 } } },
     async (req, reply) => {
+      enforceLimits(req.body);
       const body = parse(CreateChallengeBody, req.body, "body");
       const scenario = getScenario(body.scenario);
       if (!scenario) {
@@ -239,7 +302,7 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
         if (await storage.createChallenge(c)) record = c;
       }
       if (!record) throw new ApiError(503, "busy", "could not allocate a challenge code; try again");
-      const origin = config.publicUrl ?? `${req.protocol}://${req.host}`;
+      const origin = linkOrigin();
       reply.code(201);
       noStore(reply);
       return {
@@ -257,26 +320,42 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
     return { challenge: publicChallenge(await challengeOr404(code), now()) };
   });
 
+  // Before the body is even read: a full verification queue or an unusable database answers 503 at
+  // once, instead of after a parse, a hash and a replay.
+  async function backPressure(_req: FastifyRequest, reply: FastifyReply) {
+    if (pool.full) {
+      reply.header("retry-after", "5");
+      throw new ApiError(503, "verify_busy", "too many submissions are waiting; try again shortly");
+    }
+    storage.assertUsable();
+  }
+
   app.post(
     "/api/challenges/:code/submissions",
-    { bodyLimit: config.maxRunBytes, config: { rateLimit: { max: config.rateLimitSubmit, timeWindow: 60_000 } } },
+    {
+      bodyLimit: config.maxRunBytes,
+      config: { rateLimit: { max: config.rateLimitSubmit, timeWindow: 60_000 } },
+      onRequest: backPressure,
+    },
     async (req, reply) => {
+      const at = req.arrivedAt;
       const { code } = parse(CodeParam, req.params, "params");
+      enforceLimits(req.body, "run");
       const body = parse(SubmitBody, req.body, "body");
       const name = cleanOr400(body.name, NAME_MAX, "body.name", "name");
       const key = nameKey(name);
       const c = await challengeOr404(code);
-      if (isClosed(c, now())) {
+      if (isClosed(c, at)) {
         throw new ApiError(409, "challenge_closed", "this challenge is closed; submissions are no longer accepted");
       }
-      let runHash: string;
-      try {
-        runHash = sha256Hex(canonicalJson(body.run));
-      } catch (e) {
-        throw new ApiError(422, "invalid_run", `not a valid run file: ${(e as Error).message}`, { path: "body.run" });
-      }
+      await checkRoster(c, key, name);
+      const claim = await checkClaim(code, key, body.claimToken);
+      const runHash = sha256Hex(canonicalJson(body.run));
       noStore(reply);
       const existing = await storage.findSubmission(code, key, runHash);
+      if (existing?.status === "removed") {
+        throw new ApiError(409, "submission_removed", "the instructor removed this submission");
+      }
       if (existing && !existing.verified) {
         throw new ApiError(422, existing.rejectCode ?? "rejected", existing.rejectReason ?? "rejected");
       }
@@ -287,6 +366,7 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
         seed: c.seed,
         engineVersion: c.engineVersion,
         contentHash: c.contentHash,
+        difficulty: c.difficulty, // a run played on another difficulty is refused (wrong_difficulty)
       };
       let outcome: Awaited<ReturnType<VerifyPool["verify"]>>;
       try {
@@ -299,40 +379,92 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
         }
         throw e;
       }
-      const base = { code, traineeName: name, traineeKey: key, runHash, createdAt: now() };
+      // Stamped with the arrival time: a run that arrived before the close counts, and says so.
+      const base = { code, traineeName: name, traineeKey: key, runHash, createdAt: at };
       if (!outcome.ok) {
-        await storage.addSubmission({
-          ...base,
-          verified: false,
-          score: null,
-          stars: null,
-          stateHash: null,
-          kpis: null,
-          timeline: null,
-          runJson: null,
-          rejectCode: outcome.code,
-          rejectReason: outcome.message,
-        });
+        const r = await storage.addSubmission(
+          {
+            ...base,
+            verified: false,
+            score: null,
+            stars: null,
+            stateHash: null,
+            kpis: null,
+            timeline: null,
+            runJson: null,
+            rejectCode: outcome.code,
+            rejectReason: outcome.message,
+          },
+          claim,
+        );
+        if (r.claim === "conflict") throw nameClaimed();
         throw new ApiError(422, outcome.code, outcome.message, {
           ...(outcome.key ? { key: outcome.key, params: outcome.params ?? {} } : {}),
         });
       }
-      const { record, created } = await storage.addSubmission({
-        ...base,
-        verified: true,
-        score: outcome.score,
-        stars: outcome.stars,
-        stateHash: outcome.stateHash,
-        kpis: outcome.kpis,
-        timeline: outcome.timeline,
-        runJson: outcome.runJson,
-        rejectCode: null,
-        rejectReason: null,
-      });
-      if (created) reply.code(201);
-      return { duplicate: !created, ...(await accepted(record)) };
+      const r = await storage.addSubmission(
+        {
+          ...base,
+          verified: true,
+          score: outcome.score,
+          stars: outcome.stars,
+          stateHash: outcome.stateHash,
+          kpis: outcome.kpis,
+          timeline: outcome.timeline,
+          runJson: outcome.runJson,
+          rejectCode: null,
+          rejectReason: null,
+          decisionsHash: decisionsHashOf(body.run),
+        },
+        claim,
+      );
+      if (r.claim === "conflict" || !r.record) throw nameClaimed();
+      if (r.created) reply.code(201);
+      return {
+        duplicate: !r.created,
+        ...(await accepted(r.record)),
+        ...(r.claim === "created" ? { claimToken: claim.token } : {}),
+      };
     },
   );
+
+  /** With a roster set, only names on it may submit. */
+  async function checkRoster(c: ChallengeRecord, key: string, name: string): Promise<void> {
+    if (!c.rosterEnabled) return;
+    const roster = await storage.getRoster(c.code);
+    if (roster && !roster.has(key)) {
+      throw new ApiError(
+        403,
+        "not_on_roster",
+        `"${name}" is not on this class's roster; use your name as the instructor listed it`,
+        {
+          path: "body.name",
+        },
+      );
+    }
+  }
+
+  /**
+   * Name claims: the first verified submission under a name claims it and the answer carries a
+   * `claimToken` (the game keeps it); later submissions under the name must send it. Checked here,
+   * before the replay, and again in the storage transaction.
+   */
+  async function checkClaim(code: string, key: string, presented: string | undefined) {
+    const held = await storage.getClaim(code, key);
+    const presentedHash = presented ? hashSecret(presented) : null;
+    if (held !== null && presentedHash !== held) throw nameClaimed();
+    const token = newSecret();
+    return { presented: presentedHash, create: hashSecret(token), token };
+  }
+
+  function nameClaimed(): ApiError {
+    return new ApiError(
+      403,
+      "name_claimed",
+      "this name was claimed by an earlier submission from another browser; submit from that browser, or ask the instructor to reset the name",
+      { path: "body.name" },
+    );
+  }
 
   async function accepted(s: SubmissionRecord) {
     const mine = await storage.rankOf(s.code, s.traineeKey);
@@ -349,14 +481,27 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
     const c = await challengeOr404(code);
     noStore(reply);
     const rows = await storage.leaderboard(code, limit);
-    return { challenge: publicChallenge(c, now()), rows: rows.map(boardRow), updatedAt: new Date().toISOString() };
+    const copies = await storage.boardCopies(code, limit);
+    return {
+      challenge: publicChallenge(c, now()),
+      rows: rows.map(boardRow),
+      copies: copies.map(copyRow),
+      updatedAt: new Date().toISOString(),
+    };
   });
 
+  /** Paginated by id: `?after=<next>&limit=N` until `next` is null. */
   app.get("/api/challenges/:code/submissions", async (req, reply) => {
     const c = await instructor(req);
+    const { after, limit } = parse(SubmissionsQuery, req.query, "query");
     noStore(reply);
-    const subs = await storage.listSubmissions(c.code);
-    return { challenge: publicChallenge(c, now()), submissions: subs.map(submissionView) };
+    const subs = await storage.listSubmissions(c.code, { afterId: after, limit });
+    const last = subs[subs.length - 1];
+    return {
+      challenge: publicChallenge(c, now()),
+      submissions: subs.map(submissionView),
+      next: subs.length === limit && last ? last.id : null,
+    };
   });
 
   app.get("/api/challenges/:code/trainees/:name", async (req, reply) => {
@@ -417,6 +562,17 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
     // Trainees with only rejected runs are listed below the ranking, with the reason.
     const ranked = new Set(rows.map((r) => nameKey(r.traineeName)));
     const rejectedOnly = new Map<string, SubmissionRecord>();
+    for (const cp of await storage.boardCopies(c.code, 100_000)) {
+      ranked.add(nameKey(cp.traineeName));
+      table.push([
+        null,
+        cp.traineeName,
+        cp.score,
+        cp.stars,
+        `copy of ${cp.copyOf.traineeName}`,
+        new Date(cp.submittedAt).toISOString(),
+      ]);
+    }
     for (const s of subs) if (!s.verified && !ranked.has(s.traineeKey)) rejectedOnly.set(s.traineeKey, s);
     for (const s of rejectedOnly.values()) {
       table.push([
@@ -436,13 +592,22 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
 
   app.post("/api/challenges/:code/close", async (req, reply) => {
     const c = await instructor(req);
-    await storage.closeChallenge(c.code, now());
+    await storage.closeChallenge(c.code, req.arrivedAt);
     noStore(reply);
     return { challenge: publicChallenge((await storage.getChallenge(c.code)) ?? c, now()) };
   });
 
+  registerModeration(app, { storage, instructor, noStore, view: submissionView });
+
+  // preCompressed: a file's .br / .gz sibling (written by the build, vite.config.ts) is sent when the
+  // client accepts that encoding.
   if (existsSync(config.staticDir)) {
-    await app.register(fastifyStatic, { root: config.staticDir, index: ["index.html"], wildcard: true });
+    await app.register(fastifyStatic, {
+      root: config.staticDir,
+      index: ["index.html"],
+      wildcard: true,
+      preCompressed: true,
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send({ error: { code: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` } });

@@ -1,5 +1,6 @@
 // Server settings, all from environment variables (documented in README.md and docs/DEPLOY.md).
 // Parsed once with zod so a typo fails at start with the variable's name, not later.
+import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
@@ -33,8 +34,15 @@ const EnvSchema = z.object({
   STATIC_DIR: z.string().min(1).default("./dist"),
   /** Base of the links given to instructors, e.g. https://shopsim.school.cn (default: the request's host). */
   PUBLIC_URL: z.url().optional(),
-  /** Trust X-Forwarded-For (behind a reverse proxy) for rate limits and links. */
-  TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0"),
+  /**
+   * Behind a reverse proxy: how many proxy hops to trust (a number: 1 for one nginx), or the proxies'
+   * addresses/CIDRs (comma-separated; also loopback, linklocal, uniquelocal). 0: no proxy. The client
+   * address is then the right-most X-Forwarded-For entry not written by a trusted proxy, so a
+   * client-written header cannot choose its own rate-limit bucket. See parseTrustProxy.
+   */
+  TRUST_PROXY: z.string().max(2000).default("0"),
+  /** SIGTERM/SIGINT: how long in-flight requests may take to finish before connections are cut (ms). */
+  SHUTDOWN_GRACE_MS: int(5000, 0, 120_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
 });
 
@@ -54,8 +62,46 @@ export interface ServerConfig {
   maxRunBytes: number;
   staticDir: string;
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  /** false, a hop count, or a list of trusted proxy addresses/CIDRs (Fastify's trustProxy). */
+  trustProxy: false | number | string[];
+  shutdownGraceMs: number;
   logLevel: string;
+}
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * TRUST_PROXY: "0"/"false"/"" → no proxy; a whole number N ≥ 1 → N hops; otherwise a comma list of
+ * proxy addresses or CIDRs. "true" is refused: trusting every hop lets a client write its own address.
+ */
+export function parseTrustProxy(raw: string): false | number | string[] {
+  const v = raw.trim();
+  if (v === "" || v === "0" || v === "false") return false;
+  if (v === "true") {
+    throw new Error(
+      "bad setting TRUST_PROXY: 'true' would trust any X-Forwarded-For a client writes; " +
+        "give the number of proxies (1 for one nginx) or their addresses, e.g. TRUST_PROXY=10.0.0.2",
+    );
+  }
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    if (n > 10) throw new Error(`bad setting TRUST_PROXY: ${n} proxy hops is more than 10`);
+    return n;
+  }
+  const list = v.split(",").map((x) => x.trim());
+  for (const item of list) {
+    if (PROXY_NAMES.has(item)) continue;
+    const [addr, bits, extra] = item.split("/");
+    const family = isIP(addr ?? "");
+    const max = family === 6 ? 128 : 32;
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max);
+    if (family === 0 || !okBits || extra !== undefined) {
+      throw new Error(
+        `bad setting TRUST_PROXY: "${item}" is not a hop count, an IP address, a CIDR or loopback/linklocal/uniquelocal`,
+      );
+    }
+  }
+  return list;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -83,7 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxRunBytes: e.MAX_RUN_BYTES,
     staticDir: resolve(e.STATIC_DIR),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
-    trustProxy: e.TRUST_PROXY === "1" || e.TRUST_PROXY === "true",
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

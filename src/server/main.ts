@@ -9,7 +9,11 @@ import { VerifyPool } from "./verify/pool";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Refuses to start (with the file named) if the database cannot be opened or fails quick_check.
   const storage = new SqliteStorage(config.dbFile, { synchronous: config.dbSync });
+  await storage.checkWritable().catch((e: unknown) => {
+    process.stderr.write(`warning: submissions cannot be stored: ${(e as Error).message}\n`);
+  });
   // Bundled: the worker is a sibling file. From source (tsx): a JS entry that registers tsx.
   const fromSource = import.meta.url.endsWith(".ts");
   const pool = new VerifyPool({
@@ -24,6 +28,13 @@ async function main(): Promise<void> {
     await pool.close();
     await storage.close();
   });
+  let stopping = false;
+  // While stopping, every answer closes its connection, so a keep-alive client cannot hold the
+  // server open until its keep-alive timeout (72 s).
+  app.addHook("onSend", async (_req, reply, payload) => {
+    if (stopping) reply.header("connection", "close");
+    return payload;
+  });
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
   const port = typeof addr === "object" && addr ? addr.port : config.port;
@@ -32,11 +43,21 @@ async function main(): Promise<void> {
     `ShopSim 电商店长模拟器 is running: http://${shownHost}:${port}/\n` +
       `  data: ${config.dbFile}  verification workers: ${config.verifyWorkers}\n`,
   );
-  let stopping = false;
+  // A clean, quick stop: no new connections; requests in flight finish (their replies close the
+  // connection); idle keep-alive connections are closed at once and as they fall idle; after
+  // SHUTDOWN_GRACE_MS the remaining connections are cut, and the process exits 1 s later at the latest.
   const stop = (sig: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`${sig}: stopping\n`);
+    process.stdout.write(`${sig}: stopping (grace ${config.shutdownGraceMs} ms)\n`);
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => {
+      process.stdout.write("grace period over: closing the remaining connections\n");
+      app.server.closeAllConnections();
+    }, config.shutdownGraceMs);
+    const hard = setTimeout(() => process.exit(1), config.shutdownGraceMs + 1000);
+    for (const t of [sweep, cut, hard]) t.unref();
+    app.server.closeIdleConnections();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),

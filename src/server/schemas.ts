@@ -34,7 +34,23 @@ export const SubmitBody = z.object({
   name: z.string().max(200),
   /** The run file exactly as the game exported it. */
   run: z.record(z.string(), z.unknown()),
+  /** The token the server gave with this name's first submission (needed for every later one). */
+  claimToken: z.string().min(1).max(200).optional(),
 });
+
+export const SubmissionsQuery = z.object({
+  /** Submissions after this id (the previous page's `next`). */
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+export const SubmissionParam = CodeParam.extend({ id: z.coerce.number().int().min(1) });
+
+export const HideBody = z.object({ hidden: z.boolean(), reason: z.string().max(200).optional() });
+export const RemoveBody = z.object({ reason: z.string().max(200).optional() }).default({});
+
+export const ROSTER_MAX = 2000;
+export const RosterBody = z.object({ names: z.array(z.string().max(200)).max(ROSTER_MAX).nullable() });
 
 export const LeaderboardQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -53,6 +53,19 @@ export interface SubmissionView {
   kpis: BoardKpis | null;
   rejected: { code: string | null; message: string | null } | null;
   submittedAt: string;
+  /** The earlier trainee whose run this repeats (same final state or decision log), if any. */
+  copyOf?: { id: number; name: string; submittedAt: string } | null;
+  /** Hidden from the class board by the instructor. */
+  hidden?: boolean;
+}
+
+/** A trainee whose verified runs all repeat an earlier trainee's: on the board, not ranked. */
+export interface CopyBoardRow {
+  name: string;
+  score: number;
+  stars: number;
+  submittedAt: string;
+  copyOf: { name: string; submittedAt: string };
 }
 
 export interface TimelineWeek {
@@ -87,6 +100,8 @@ export interface SubmitResult {
   rank: number | null;
   /** Whether this run is the trainee's counted (best) one. */
   counted: boolean;
+  /** Given with a name's first verified submission: later submissions under the name must send it. */
+  claimToken?: string;
 }
 
 type Fetch = typeof fetch;
@@ -135,21 +150,39 @@ export function createChallengeApi(base = "", fetchImpl: Fetch = (...a) => fetch
       deadline: string | null;
       className: string;
     }) => call<CreatedChallenge>("POST", "/api/challenges", body),
-    submit: (code: string, name: string, run: unknown) =>
-      call<SubmitResult>("POST", `${c(code)}/submissions`, { name, run }),
+    submit: (code: string, name: string, run: unknown, claimToken?: string) =>
+      call<SubmitResult>("POST", `${c(code)}/submissions`, { name, run, ...(claimToken ? { claimToken } : {}) }),
     leaderboard: (code: string) =>
-      call<{ challenge: PublicChallenge; rows: BoardRow[]; updatedAt: string }>("GET", `${c(code)}/leaderboard`),
-    submissions: (code: string, secret: string) =>
-      call<{ challenge: PublicChallenge; submissions: SubmissionView[] }>(
+      call<{ challenge: PublicChallenge; rows: BoardRow[]; copies?: CopyBoardRow[]; updatedAt: string }>(
         "GET",
-        `${c(code)}/submissions`,
-        undefined,
-        secret,
+        `${c(code)}/leaderboard`,
       ),
+    /** Every page of the instructor's list (the server pages by id; see docs/API.md). */
+    async submissions(
+      code: string,
+      secret: string,
+    ): Promise<ApiResult<{ challenge: PublicChallenge; submissions: SubmissionView[] }>> {
+      type Page = { challenge: PublicChallenge; submissions: SubmissionView[]; next?: number | null };
+      const all: SubmissionView[] = [];
+      let after = 0;
+      for (let i = 0; i < 100; i++) {
+        const r = await call<Page>("GET", `${c(code)}/submissions?after=${after}&limit=1000`, undefined, secret);
+        if (!r.ok) return r;
+        all.push(...r.data.submissions);
+        if (r.data.next === null || r.data.next === undefined) {
+          return { ok: true, status: r.status, data: { challenge: r.data.challenge, submissions: all } };
+        }
+        after = r.data.next;
+      }
+      return { ok: false, error: { code: "too_many", message: "more than 100 000 submissions", status: 0 } };
+    },
     trainee: (code: string, name: string, secret: string) =>
       call<TraineeDetailView>("GET", `${c(code)}/trainees/${encodeURIComponent(name)}`, undefined, secret),
     close: (code: string, secret: string) =>
       call<{ challenge: PublicChallenge }>("POST", `${c(code)}/close`, undefined, secret),
+    /** Undoes a close (refused once the deadline has passed). */
+    reopen: (code: string, secret: string) =>
+      call<{ challenge: PublicChallenge }>("POST", `${c(code)}/reopen`, undefined, secret),
     /** The CSV export as text (UTF-8 with BOM), for a download. */
     async exportCsv(code: string, secret: string): Promise<ApiResult<Blob>> {
       try {

@@ -19,6 +19,10 @@ import type { GameStoreApi } from "./game-store";
 
 export const CHALLENGE_KEY = "shopsim.challenge.v1";
 export const INSTRUCTOR_KEY = "shopsim.instructor.v1";
+/** Name claim tokens the server gave this browser: "CODE|name key" → token (docs/API.md, name claims). */
+export const CLAIMS_KEY = "shopsim.claims.v1";
+
+const claimKey = (code: string, name: string) => `${code}|${name.normalize("NFKC").toLowerCase()}`;
 
 export type Status = "idle" | "loading" | "ok" | "error";
 
@@ -97,6 +101,12 @@ export interface ChallengeActions {
   openTrainee(name: string): Promise<void>;
   exportCsv(): Promise<{ blob: Blob; file: string } | null>;
   closeClass(): Promise<boolean>;
+  /** Opens the watched challenge again after a close (until its deadline). */
+  reopenClass(): Promise<boolean>;
+  /** The recovery file of a challenge this browser created: its code and secret, to keep elsewhere. */
+  recoveryJson(code: string): string | null;
+  /** Adds the challenge in a recovery file to this browser's list; false with a reason key if it is not one. */
+  importRecovery(text: string): { ok: true; code: string } | { ok: false; key: string };
   leave(): void;
   /** Opens an offline challenge from its code; false (with `offline.error`) if the code is wrong. */
   openOfflineCode(raw: string): boolean;
@@ -123,6 +133,41 @@ function writeLocal(key: string, value: unknown): void {
   } catch {
     // Storage full or disabled: the challenge still works for this session.
   }
+}
+
+/** The kind tag of an instructor's recovery file (a challenge's code and secret, outside the browser). */
+export const RECOVERY_KIND = "shopsim-instructor-recovery";
+
+export function recoveryFileJson(e: InstructorEntry): string {
+  return `${JSON.stringify({ kind: RECOVERY_KIND, version: 1, ...e }, null, 2)}\n`;
+}
+
+export function recoveryFileName(e: Pick<InstructorEntry, "code">): string {
+  return `shopsim-instructor-${e.code}.json`;
+}
+
+/** Reads a recovery file; the reason is an i18n key (not JSON, not a recovery file, fields missing). */
+export function parseRecoveryFile(text: string): { ok: true; entry: InstructorEntry } | { ok: false; key: string } {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return { ok: false, key: "recovery.notJson" };
+  }
+  const o = v as Partial<InstructorEntry> & { kind?: unknown };
+  if (!o || typeof o !== "object" || o.kind !== RECOVERY_KIND) return { ok: false, key: "recovery.notRecovery" };
+  const str = (x: unknown) => (typeof x === "string" ? x : "");
+  const entry: InstructorEntry = {
+    code: str(o.code),
+    secret: str(o.secret),
+    link: str(o.link),
+    className: str(o.className),
+    scenarioId: str(o.scenarioId),
+    seed: str(o.seed),
+    createdAt: str(o.createdAt),
+  };
+  if (!/^[A-Z0-9]{4,12}$/.test(entry.code) || entry.secret.length < 8) return { ok: false, key: "recovery.incomplete" };
+  return { ok: true, entry };
 }
 
 export function normaliseCodeInput(raw: string): string {
@@ -185,10 +230,14 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
         const name = get().traineeName.trim();
         if (!a || !run) return false;
         set({ submit: { status: "loading", result: null, error: null } });
-        const r = await api.submit(a.code, name, run);
+        const claims = readLocal<Record<string, string>>(CLAIMS_KEY, {});
+        const r = await api.submit(a.code, name, run, claims[claimKey(a.code, name)]);
         if (!r.ok) {
           set({ submit: { status: "error", result: null, error: r.error } });
           return false;
+        }
+        if (r.data.claimToken) {
+          writeLocal(CLAIMS_KEY, { ...readLocal(CLAIMS_KEY, {}), [claimKey(a.code, name)]: r.data.claimToken });
         }
         set({ submit: { status: "ok", result: r.data, error: null } });
         return true;
@@ -289,9 +338,39 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
         const entry = get().instructor.find((e) => e.code === code);
         if (!code || !entry) return false;
         const r = await api.close(code, entry.secret);
-        if (!r.ok) return false;
+        if (!r.ok) {
+          set({ klass: { ...get().klass, error: r.error } });
+          return false;
+        }
         await get().refreshClass();
         return true;
+      },
+
+      async reopenClass() {
+        const code = get().klass.code;
+        const entry = get().instructor.find((e) => e.code === code);
+        if (!code || !entry) return false;
+        const r = await api.reopen(code, entry.secret);
+        if (!r.ok) {
+          set({ klass: { ...get().klass, error: r.error } });
+          return false;
+        }
+        await get().refreshClass();
+        return true;
+      },
+
+      recoveryJson(code) {
+        const e = get().instructor.find((x) => x.code === code);
+        return e ? recoveryFileJson(e) : null;
+      },
+
+      importRecovery(text) {
+        const r = parseRecoveryFile(text);
+        if (!r.ok) return r;
+        const instructor = [r.entry, ...get().instructor.filter((e) => e.code !== r.entry.code)].slice(0, 50);
+        writeLocal(INSTRUCTOR_KEY, instructor);
+        set({ instructor });
+        return { ok: true, code: r.entry.code };
       },
 
       leave() {

@@ -77,13 +77,14 @@ export async function challengeFlow({ newContext, endAndContinue }) {
     assert(created.link === `${server.url}/?c=${created.code}`, `link ${created.link}`);
     await shotBoth(ip, "instructor-create", "InstructorCreate");
 
-    // Two bot runs with hostile names, submitted through the API (like other trainees).
-    const textbook = await botRunFile("class-7", "textbook");
-    for (const name of ["<script>alert(1)</script>", "=HYPERLINK(1)"]) {
+    // Two bot runs with hostile names, submitted through the API (like other trainees). Two different
+    // runs: the same run under a second name would be listed as a copy, not ranked.
+    const runs = [await botRunFile("class-7", "textbook"), await botRunFile("class-7", "naive")];
+    for (const [i, name] of ["<script>alert(1)</script>", "=HYPERLINK(1)"].entries()) {
       const r = await fetch(`${server.url}/api/challenges/${created.code}/submissions`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name, run: textbook }),
+        body: JSON.stringify({ name, run: runs[i] }),
       });
       assert(r.status === 201, `bot submission ${r.status}`);
     }

@@ -59,21 +59,29 @@ describe("challenge lifecycle", () => {
     expect(r.body.rank).toBe(1);
     expect(r.body.counted).toBe(true);
 
+    // The first verified submission claims the name: the answer carries the token.
+    const token = r.body.claimToken;
+    expect(typeof token).toBe("string");
     // Identical resubmission: idempotent (same record, no new row).
-    const again = await submit(ch.code, "张三", textbook);
+    const again = await submit(ch.code, "张三", textbook, { claimToken: token });
     expect(again.status).toBe(200);
     expect(again.body.duplicate).toBe(true);
     expect(again.body.submission.id).toBe(r.body.submission.id);
+    expect(again.body.claimToken).toBeUndefined();
 
     // The trainee's best verified run counts: a worse run later does not replace it.
-    const worse = await submit(ch.code, "张三", naive);
+    const worse = await submit(ch.code, "张三", naive, { claimToken: token });
     expect(worse.status).toBe(201);
     const naiveScore = expectedScore(naive);
     expect(worse.body.submission.score).toBe(naiveScore);
     expect(worse.body.counted).toBe(naiveScore > want);
 
-    // Ties: the earlier submission ranks first.
-    await submit(ch.code, "Li Si", textbook);
+    // Another trainee sending the same run is a copy: shown apart, unranked, naming the earlier trainee.
+    const copy = await submit(ch.code, "Li Si", textbook);
+    expect(copy.status).toBe(201);
+    expect(copy.body.submission.copyOf).toMatchObject({ name: "张三" });
+    expect(copy.body.counted).toBe(false);
+    expect(copy.body.rank).toBeNull();
     const board = await api(base, "GET", `/api/challenges/${ch.code}/leaderboard`);
     expect(board.status).toBe(200);
     expect(board.headers.get("cache-control")).toBe("no-store");
@@ -84,13 +92,16 @@ describe("challenge lifecycle", () => {
       verified: boolean;
       attempts: number;
     }[];
-    expect(rows.map((x) => x.name)).toEqual(["张三", "Li Si"]);
+    expect(rows.map((x) => x.name)).toEqual(["张三"]);
     expect(rows[0]).toMatchObject({ rank: 1, score: Math.max(want, naiveScore), verified: true, attempts: 2 });
-    expect(rows[1]).toMatchObject({ rank: 2, score: want });
+    expect(board.body.copies).toEqual([
+      expect.objectContaining({ name: "Li Si", score: want, copyOf: expect.objectContaining({ name: "张三" }) }),
+    ]);
+    const best = naiveScore > want ? naive : textbook;
     const sc = getScenario("launch");
-    const rep = sc && replayRun(textbook, sc);
+    const rep = sc && replayRun(best, sc);
     if (!sc || !rep?.ok) throw new Error("replay");
-    expect(board.body.rows[1].kpis.gmvFen).toBe(runKpis(sc, rep.state).gmvFen);
+    expect(board.body.rows[0].kpis.gmvFen).toBe(runKpis(sc, rep.state).gmvFen);
   });
 
   it("random seeds, deadlines and validation of the create request", async () => {
@@ -228,7 +239,9 @@ describe("names are data, never markup or formulas", () => {
     for (const name of hostile) expect((await submit(ch.code, name, textbook)).status).toBe(201);
     const board = await api(base, "GET", `/api/challenges/${ch.code}/leaderboard`);
     expect(board.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(board.body.rows.map((r: { name: string }) => r.name)).toEqual(hostile);
+    // One run under five names: the first is ranked, the others are listed as its copies.
+    const shown = [...board.body.rows, ...board.body.copies].map((r: { name: string }) => r.name);
+    expect(shown).toEqual(hostile);
 
     const csv = await fetch(`${base}/api/challenges/${ch.code}/export.csv`, {
       headers: { "x-instructor-secret": ch.secret },

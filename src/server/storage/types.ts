@@ -19,7 +19,16 @@ export interface ChallengeRecord {
   secretHash: string;
   createdAt: number;
   closedAt: number | null;
+  /** True when the instructor set a roster: only names on it may submit. */
+  rosterEnabled?: boolean;
 }
+
+/**
+ * The database cannot be trusted to keep a write: its file was deleted or replaced, the disk is
+ * read-only or full, or an I/O error. The server answers 503 storage_unavailable (with retry-after)
+ * and acknowledges nothing.
+ */
+export class StorageUnavailable extends Error {}
 
 /** The contract's KPIs of a verified run (the engine's `contractKpis`). */
 export type RunKpis = ContractKpis;
@@ -44,11 +53,46 @@ export interface NewSubmission {
   rejectCode: string | null;
   rejectReason: string | null;
   createdAt: number;
+  /** SHA-256 of the decision log without no-op decisions (copies.ts); verified runs only. */
+  decisionsHash?: string | null;
 }
+
+export type SubmissionStatus = "shown" | "hidden" | "removed";
 
 export interface SubmissionRecord extends Omit<NewSubmission, "runJson" | "timeline"> {
   id: number;
+  /** The earlier submission by another trainee with the same final state hash or decision log. */
+  copyOf: { id: number; traineeName: string; createdAt: number } | null;
+  /** hidden: kept and listed to the instructor but not on the board; removed: gone but audited. */
+  status: SubmissionStatus;
 }
+
+/** A trainee whose verified runs are all copies: on the board, unranked, with whom they copied. */
+export interface CopyRow {
+  traineeName: string;
+  score: number;
+  stars: number;
+  submissionId: number;
+  submittedAt: number;
+  copyOf: { id: number; traineeName: string; createdAt: number };
+}
+
+export interface AuditEntry {
+  at: number;
+  /** hide, show, remove, reset_claim, roster */
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+/** The name claim to check a submission against; see Storage.addSubmission. */
+export interface ClaimCheck {
+  /** SHA-256 of the token the request carried, or null. */
+  presented: string | null;
+  /** SHA-256 of the token to create if this verified submission is the name's first. */
+  create: string;
+}
+
+export type ClaimOutcome = "created" | "matched" | "unclaimed" | "conflict";
 
 export interface LeaderboardRow {
   rank: number;
@@ -75,15 +119,42 @@ export interface Storage {
   closeChallenge(code: string, at: number): Promise<void>;
   /** The submission with this (code, trainee, run hash), if any: makes resubmission idempotent. */
   findSubmission(code: string, traineeKey: string, runHash: string): Promise<SubmissionRecord | null>;
-  /** Inserts, or returns the existing row for the same (code, trainee, run hash). Durable on return. */
-  addSubmission(s: NewSubmission): Promise<{ record: SubmissionRecord; created: boolean }>;
+  /**
+   * Inserts, or returns the existing row for the same (code, trainee, run hash). Durable on return.
+   * With `claim`: in the same transaction, refuses (claim "conflict", nothing written) if the name is
+   * claimed with another token, and claims an unclaimed name for a verified run ("created").
+   * Marks a verified run that repeats another trainee's earlier one (`copyOf`).
+   */
+  addSubmission(
+    s: NewSubmission,
+    claim?: ClaimCheck,
+  ): Promise<{ record: SubmissionRecord | null; created: boolean; claim: ClaimOutcome }>;
+  /** The claim on a name: the token's SHA-256, or null if unclaimed. */
+  getClaim(code: string, traineeKey: string): Promise<string | null>;
+  /** Drops the claim on a name (the next submission claims it again). False if there was none. */
+  resetClaim(code: string, traineeKey: string, audit: AuditEntry): Promise<boolean>;
+  getSubmission(code: string, id: number): Promise<SubmissionRecord | null>;
+  /** hide / show / remove one submission; the board follows. False if no such (non-removed) submission. */
+  setSubmissionStatus(code: string, id: number, status: SubmissionStatus, audit: AuditEntry): Promise<boolean>;
+  /** Name keys → names on the roster, or null when the challenge has none. */
+  getRoster(code: string): Promise<Map<string, string> | null>;
+  /** Sets (or with null, drops) the roster. */
+  setRoster(code: string, names: { key: string; name: string }[] | null, audit: AuditEntry): Promise<void>;
+  auditLog(code: string): Promise<AuditEntry[]>;
+  /** Trainees whose verified runs are all copies (not ranked). */
+  boardCopies(code: string, limit: number): Promise<CopyRow[]>;
   /** Each trainee's best verified run: score desc, then earlier submission first. */
   leaderboard(code: string, limit: number): Promise<LeaderboardRow[]>;
   /** Rank of a trainee's best verified run (1-based) and that run's id, or null if none. */
   rankOf(code: string, traineeKey: string): Promise<{ rank: number; submissionId: number } | null>;
-  listSubmissions(code: string): Promise<SubmissionRecord[]>;
+  /** Non-removed submissions, oldest first; a page of `limit` after id `afterId` when given. */
+  listSubmissions(code: string, page?: { afterId: number; limit: number }): Promise<SubmissionRecord[]>;
   traineeDetail(code: string, traineeKey: string): Promise<TraineeDetail | null>;
   /** For health checks: a trivial query. */
   ping(): Promise<void>;
+  /** For health checks: a real write, committed, to the file the server opened; throws StorageUnavailable. */
+  checkWritable(): Promise<void>;
+  /** Cheap check before expensive work (no write); throws StorageUnavailable. */
+  assertUsable(): void;
   close(): Promise<void>;
 }

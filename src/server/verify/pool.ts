@@ -104,6 +104,11 @@ export class VerifyPool {
     return { queued: this.queue.length, running: this.slots.filter((s) => s.task).length, workers: this.slots.length };
   }
 
+  /** True when a new submission would be refused as verify_busy (checked before its body is read). */
+  get full(): boolean {
+    return this.closed || this.queue.length >= this.o.maxQueue;
+  }
+
   verify(target: ChallengeTarget, runText: string): Promise<VerifyOutcome> {
     if (this.closed) return Promise.reject(new PoolError("shutting_down", "the server is shutting down"));
     if (this.queue.length >= this.o.maxQueue) {
