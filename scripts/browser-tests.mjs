@@ -10,6 +10,7 @@ import { challengeFlow } from "../tests/browser/challenge-flow.mjs";
 import { debriefCase } from "../tests/browser/debrief.mjs";
 import { firstWeeks } from "../tests/browser/first-weeks.mjs";
 import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
+import { neverLoseWork } from "../tests/browser/never-lose-work.mjs";
 import { offlineChallenge } from "../tests/browser/offline-challenge.mjs";
 import { panelsMarketing } from "../tests/browser/panels-marketing.mjs";
 import { panelsOps } from "../tests/browser/panels-ops.mjs";
@@ -294,7 +295,7 @@ try {
     await shot(page, "zh-shop-error-cash");
     await ctx.close();
   });
-  await test("(f) keyboard: Tab + Enter through the menus, Enter ends the week and continues", async () => {
+  await test("(f) keyboard: Tab + Enter through the menus, Enter (confirmed) ends the week and continues", async () => {
     const ctx = await newContext();
     const { page, errors } = await openGame(ctx, server.url);
     const focused = () => get(page, () => window.__shopsim.focused());
@@ -313,6 +314,12 @@ try {
     await tabTo("briefing.start");
     await page.keyboard.press("Enter");
     await waitScene(page, "Shop");
+    // Enter with nothing focused asks first (focus on Cancel); Tab to End week and Enter ends it.
+    await page.keyboard.press("Enter");
+    await settle(page);
+    eq(await focused(), "confirm.endWeek.cancel", "Enter in the shop opens the end-week question");
+    await page.keyboard.press("Tab");
+    await settle(page, 1);
     await page.keyboard.press("Enter");
     await waitScene(page, "WeekReport");
     eq(await week(page), 1, "week after Enter in the shop");
@@ -582,6 +589,8 @@ try {
     debriefCase({ newContext, url: server.url }));
   await test("(challenge) code entry → play → submit → verified leaderboard; instructor class, timeline, CSV", () =>
     challengeFlow({ newContext, endAndContinue }));
+  await test("(work) never lose work: confirmations before a run is replaced, slots say what they hold, Enter asks", () =>
+    neverLoseWork({ newContext, url: server.url }));
   await test("(offline) offline challenge: file + code → play → export run → offline ranking rejects a forged run", () =>
     offlineChallenge({ newContext, url: server.url, endAndContinue }));
 } finally {

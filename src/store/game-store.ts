@@ -151,6 +151,10 @@ export interface GameActions {
   exportSlotJson(slot: number): { json: string; run: RunFile } | null;
   /** Read-only look at a slot (nothing is set aside). */
   peekSlot(slot: number): SlotInfo | null;
+  /** Stars and best scores earned in a slot (its profile), whether or not it holds a run now. */
+  slotProgress(slot: number): Progress;
+  /** The current slot's run if it has at least one week played: what starting over or importing would replace. */
+  runAtRisk(): SlotInfo | null;
   /** Loads a run file into the current slot after replaying it; on any problem nothing changes. */
   importRunJson(text: string): { ok: true } | { ok: false; reason: { key: string; params: Params; message: string } };
   setSettings(patch: Partial<Settings>): void;
@@ -421,6 +425,15 @@ export function createGameStore(deps: StoreDeps) {
           if (!sc) return null;
           const week = parsed.run.turns.length;
           return { slot: n, scenarioId: sc.id, week, weeks: sc.weeks, finished: week >= sc.weeks };
+        },
+
+        slotProgress(n) {
+          return readProgress(storage, n);
+        },
+
+        runAtRisk() {
+          const info = get().peekSlot(slot);
+          return info && info.week > 0 ? info : null;
         },
 
         importRunJson(text) {

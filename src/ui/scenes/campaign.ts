@@ -6,8 +6,10 @@ import { BUNDLED_SCENARIOS, getScenario } from "../../content/scenarios";
 import { bi, errorText, t } from "../../i18n";
 import { DEFAULT_SEED } from "../../store/game-store";
 import { SLOT_COUNT } from "../../store/persistence";
+import { guardOverwrite } from "../guard";
 import { armImport, disarmImport, downloadJson, pickRunFile, runFileName } from "../run-file";
 import { playSfx } from "../sfx";
+import { slotSummary } from "../slot-text";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
@@ -176,7 +178,7 @@ export class Campaign extends BaseScene {
           parent: card,
           onClick: () => {
             status = null;
-            this.s.startScenario(sc.id, DEFAULT_SEED);
+            guardOverwrite(this, this.focus, this.s, () => this.s.startScenario(sc.id, DEFAULT_SEED));
           },
         });
       } else {
@@ -215,7 +217,7 @@ export class Campaign extends BaseScene {
       focus: this.focus,
       onClick: () => {
         status = null;
-        this.s.startScenario(sb.id, DEFAULT_SEED);
+        guardOverwrite(this, this.focus, this.s, () => this.s.startScenario(sb.id, DEFAULT_SEED));
       },
     });
   }
@@ -228,14 +230,7 @@ export class Campaign extends BaseScene {
     let y = card.contentY + 4;
     const cur = this.s.slot;
     for (let n = 1; n <= SLOT_COUNT; n++) {
-      const info = this.s.peekSlot(n);
-      const sc = info ? getScenario(info.scenarioId) : undefined;
-      const sub =
-        !info || !sc
-          ? t("campaign.slotEmpty")
-          : info.finished
-            ? t("campaign.slotDone", { title: bi(sc.title) })
-            : t("campaign.slotInfo", { title: bi(sc.title), week: info.week + 1, weeks: info.weeks });
+      const sub = slotSummary(this.s.peekSlot(n), this.s.slotProgress(n));
       new Button(this, {
         id: `campaign.slot.${n}`,
         x: 16,
@@ -301,7 +296,7 @@ export class Campaign extends BaseScene {
       size: FS.body,
       focus: this.focus,
       parent: card,
-      onClick: () => pickRunFile(),
+      onClick: () => guardOverwrite(this, this.focus, this.s, () => pickRunFile(), "import"),
     });
     y += 56;
     if (status) {

@@ -6,6 +6,7 @@ import { bi, t } from "../../i18n";
 import { looksLikeOfflineCode } from "../../shared/offline-challenge";
 import { normaliseCodeInput } from "../../store/challenge-store";
 import { addTextInput, apiErrorText, challengeStore, dateTime, difficultyText, watchChallenge } from "../challenge-ui";
+import { guardOverwrite } from "../guard";
 import { armImport, disarmImport, pickRunFile } from "../run-file";
 import { C, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
@@ -295,7 +296,7 @@ export class ChallengeEntry extends BaseScene {
           hint.setText(`⚠ ${t("ch.entry.needName")}`);
           return;
         }
-        play();
+        guardOverwrite(this, this.focus, this.s, play);
       },
     });
   }

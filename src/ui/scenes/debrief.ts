@@ -22,6 +22,7 @@ import { addChart } from "../charts/chart-host";
 import { compareOption } from "../charts/debrief-charts";
 import { type GoalRecap, type PlayedRun, playPolicy, recapRun, type Verdict } from "../debrief-recap";
 import { formatKpi, riseIsGood, roasText } from "../format-kpi";
+import { guardOverwrite } from "../guard";
 import { downloadJson, runFileName } from "../run-file";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { whatIfJob } from "../whatif-job";
@@ -158,7 +159,7 @@ export class Debrief extends BaseScene {
       variant: "primary",
       size: FS.h3,
       focus: this.focus,
-      onClick: () => this.s.startScenario(scenario.id, run.seed),
+      onClick: () => guardOverwrite(this, this.focus, this.s, () => this.s.startScenario(scenario.id, run.seed)),
     });
     new Button(this, {
       id: "debrief.export",

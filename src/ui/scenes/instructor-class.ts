@@ -3,10 +3,13 @@
 // Refreshes itself every few seconds.
 import type Phaser from "phaser";
 import { bi, t } from "../../i18n";
+import { recoveryFileName } from "../../store/challenge-store";
 import { apiErrorText, challengeStore, clock, dateTime, downloadBlob, watchChallenge } from "../challenge-ui";
+import { downloadJson } from "../run-file";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
+import { confirmDialog } from "../widgets/confirm";
 import { addText, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 import { drawBoardTable, REFRESH_MS } from "./leaderboard";
@@ -15,6 +18,8 @@ export class InstructorClass extends BaseScene {
   private body: Card | null = null;
   private status!: Phaser.GameObjects.Text;
   private updatedAt: string | null = null;
+  /** Whether the button row was built for a closed challenge (reopen) or an open one (close). */
+  private closedShown = false;
 
   constructor() {
     super("InstructorClass");
@@ -28,6 +33,12 @@ export class InstructorClass extends BaseScene {
     this.status = addText(this, 24, DESIGN_H - 118, "", { size: FS.small, color: C.muted, width: DESIGN_W - 48 });
     this.render();
     watchChallenge(this, (s, prev) => {
+      // Closed elsewhere, reopened, or just loaded as closed: the button row changes (close ↔ reopen).
+      const ch = s.klass.challenge;
+      if (ch && ch.closed !== this.closedShown) {
+        this.scene.restart();
+        return;
+      }
       if (s.klass !== prev.klass) {
         if (s.klass.status === "ok") this.updatedAt = new Date().toISOString();
         this.render();
@@ -37,12 +48,20 @@ export class InstructorClass extends BaseScene {
     this.time.addEvent({ delay: REFRESH_MS, loop: true, callback: () => void cs.getState().refreshClass() });
 
     const by = DESIGN_H - 84;
-    const buttons: [string, string, "secondary" | "ghost", () => void][] = [
-      ["cls.refresh", `↻ ${t("lb.refresh")}`, "secondary", () => void cs.getState().refreshClass()],
-      ["cls.export", `⇩ ${t("cls.export")}`, "secondary", () => void this.exportCsv()],
-      ["cls.close", `■ ${t("cls.close")}`, "secondary", () => void this.closeChallenge()],
+    // Closing can be undone until the deadline: a closed challenge shows 重新开放 in its place.
+    const ch = cs.getState().klass.challenge;
+    const closed = !!ch?.closed;
+    this.closedShown = closed;
+    const canReopen = closed && (ch?.deadline === null || Date.parse(ch?.deadline ?? "") > Date.now());
+    const buttons: [string, string, "secondary" | "ghost", () => void, boolean][] = [
+      ["cls.refresh", `↻ ${t("lb.refresh")}`, "secondary", () => void cs.getState().refreshClass(), true],
+      ["cls.export", `⇩ ${t("cls.export")}`, "secondary", () => void this.exportCsv(), true],
+      closed
+        ? ["cls.reopen", `▶ ${t("cls.reopen")}`, "secondary", () => void this.reopenChallenge(), canReopen]
+        : ["cls.close", `■ ${t("cls.close")}`, "secondary", () => this.confirmClose(), true],
+      ["cls.recovery", `⤓ ${t("recovery.save")}`, "ghost", () => this.saveRecovery(), true],
     ];
-    buttons.forEach(([id, label, variant, onClick], i) => {
+    buttons.forEach(([id, label, variant, onClick, enabled], i) => {
       new Button(this, {
         id,
         x: 24 + i * 236,
@@ -53,7 +72,7 @@ export class InstructorClass extends BaseScene {
         variant,
         size: FS.h3,
         focus: this.focus,
-        enabled: id !== "cls.close" || !cs.getState().klass.challenge?.closed,
+        enabled,
         onClick,
       });
     });
@@ -81,9 +100,44 @@ export class InstructorClass extends BaseScene {
     this.status.setText(`✓ ${t("debrief.exported", { file: r.file })}`);
   }
 
+  /** 结束挑战 asks first: trainees can no longer submit; it can be reopened until the deadline. */
+  private confirmClose(): void {
+    const ch = challengeStore().getState().klass.challenge;
+    if (!ch) return;
+    confirmDialog(this, {
+      id: "confirm.close",
+      title: t("guard.closeTitle", { code: ch.code }),
+      body: ch.deadline ? t("guard.closeBodyDeadline", { deadline: dateTime(ch.deadline) }) : t("guard.closeBody"),
+      confirmLabel: t("cls.close"),
+      danger: true,
+      focus: this.focus,
+      onConfirm: () => void this.closeChallenge(),
+    });
+  }
+
   private async closeChallenge(): Promise<void> {
+    // On success the refreshed challenge is closed and the watcher rebuilds the screen.
     const ok = await challengeStore().getState().closeClass();
-    if (ok) this.scene.restart();
+    if (!ok) this.status.setText(`⚠ ${apiErrorText(challengeStore().getState().klass.error)}`);
+  }
+
+  private async reopenChallenge(): Promise<void> {
+    const ok = await challengeStore().getState().reopenClass();
+    if (!ok) this.status.setText(`⚠ ${apiErrorText(challengeStore().getState().klass.error)}`);
+  }
+
+  /** Saves the code and secret as a file, so the class can be opened from another computer. */
+  private saveRecovery(): void {
+    const cs = challengeStore().getState();
+    const code = cs.klass.code;
+    const json = code ? cs.recoveryJson(code) : null;
+    if (!code || !json) {
+      this.status.setText(`⚠ ${t("cls.noSecret")}`);
+      return;
+    }
+    const file = recoveryFileName({ code });
+    downloadJson(json, file);
+    this.status.setText(`✓ ${t("recovery.saved", { file })}`);
   }
 
   private render(): void {

@@ -1,7 +1,7 @@
 // Instructor: create a challenge (class name, scenario, seed or random, difficulty, deadline) and
 // hand it out: the code in large type, the link, and a QR code of the link. Challenges created in
 // this browser are listed so the instructor can go back to a class.
-import type Phaser from "phaser";
+import Phaser from "phaser";
 import QRCode from "qrcode";
 import { BUNDLED_SCENARIOS, getScenario } from "../../content/scenarios";
 import { bi, t } from "../../i18n";
@@ -11,11 +11,12 @@ import {
   createOfflineChallenge,
   type OfflineChallenge,
 } from "../../shared/offline-challenge";
+import { recoveryFileName } from "../../store/challenge-store";
 import { randomSeed } from "../../store/game-store";
 import { addTextInput, apiErrorText, challengeStore, watchChallenge } from "../challenge-ui";
-import { downloadJson } from "../run-file";
+import { armImport, disarmImport, downloadJson, pickRunFile } from "../run-file";
 import { registerTarget } from "../test-hook";
-import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
+import { C, css, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
 import { addChoice } from "../widgets/choice";
@@ -74,6 +75,27 @@ export class InstructorCreate extends BaseScene {
       }
     });
     pageBackButton(this, { id: "ins.back", focus: this.focus, onClick: () => this.s.goTo("menu") });
+    // A recovery file saved on another computer brings its challenge (code + secret) into this browser.
+    armImport((text) => {
+      const r = challengeStore().getState().importRecovery(text);
+      this.message
+        .setColor(css(r.ok ? C.good : C.bad))
+        .setText(r.ok ? `✓ ${t("recovery.imported", { code: r.code })}` : `⚠ ${t(r.key)}`);
+      this.renderResult();
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => disarmImport());
+    new Button(this, {
+      id: "ins.recover",
+      x: 536,
+      y: DESIGN_H - 84,
+      w: 260,
+      h: 56,
+      label: `⇧ ${t("recovery.open")}`,
+      variant: "ghost",
+      size: FS.h3,
+      focus: this.focus,
+      onClick: () => pickRunFile(),
+    });
     new Button(this, {
       id: "ins.rank",
       x: 260,
@@ -276,7 +298,7 @@ export class InstructorCreate extends BaseScene {
   /** Offline: the same form as a challenge file (and its offline code), no server involved. */
   private saveOffline(): void {
     if (!form.className.trim()) {
-      this.message.setText(`⚠ ${t("ins.needClass")}`);
+      this.message.setColor(css(C.bad)).setText(`⚠ ${t("ins.needClass")}`);
       return;
     }
     const scenario = getScenario(form.scenario);
@@ -300,7 +322,7 @@ export class InstructorCreate extends BaseScene {
 
   private submitForm(): void {
     if (!form.className.trim()) {
-      this.message.setText(`⚠ ${t("ins.needClass")}`);
+      this.message.setColor(css(C.bad)).setText(`⚠ ${t("ins.needClass")}`);
       return;
     }
     this.message.setText("");
@@ -354,11 +376,31 @@ export class InstructorCreate extends BaseScene {
         addText(this, 16, y0 + 200, t("ins.secretNote"), { size: FS.tiny, color: C.faint, width: w - 32 - 220 }),
       );
       this.addQr(card, created.link, w - 16 - 200, y0, 200);
+      const watchW = Math.round((w - 32 - 12) * 0.55);
+      new Button(this, {
+        id: "ins.recovery",
+        x: 16 + watchW + 12,
+        y: y0 + 250,
+        w: w - 32 - watchW - 12,
+        h: 50,
+        label: `⤓ ${t("recovery.save")}`,
+        variant: "secondary",
+        size: FS.body,
+        focus: this.focus,
+        parent: card,
+        onClick: () => {
+          const json = cs.getState().recoveryJson(created.code);
+          if (!json) return;
+          const file = recoveryFileName(created);
+          downloadJson(json, file);
+          this.message.setColor(css(C.good)).setText(`✓ ${t("recovery.saved", { file })}`);
+        },
+      });
       new Button(this, {
         id: "ins.watch",
         x: 16,
         y: y0 + 250,
-        w: w - 32,
+        w: watchW,
         h: 50,
         label: `▸ ${t("ins.watch")}`,
         variant: "primary",

@@ -5,6 +5,7 @@ import { bi, t } from "../../i18n";
 import type { BoardRow } from "../../store/challenge-api";
 import { apiErrorText, challengeStore, clock, watchChallenge } from "../challenge-ui";
 import { formatKpi } from "../format-kpi";
+import { guardOverwrite } from "../guard";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
@@ -176,7 +177,7 @@ export class Leaderboard extends BaseScene {
         size: FS.h3,
         focus: this.focus,
         onClick: () => {
-          this.s.startScenario(active.scenario.id, active.seed);
+          guardOverwrite(this, this.focus, this.s, () => this.s.startScenario(active.scenario.id, active.seed));
         },
       });
     }

@@ -5,6 +5,7 @@ import { getScenario } from "../../content/scenarios";
 import { ENGINE_VERSION } from "../../engine";
 import { bi, errorText, plural, t } from "../../i18n";
 import { DEFAULT_SEED, randomSeed } from "../../store/game-store";
+import { guardOverwrite } from "../guard";
 import { addStorefront } from "../panels/storefront";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
@@ -82,7 +83,7 @@ export class MainMenu extends BaseScene {
       variant: info ? "secondary" : "primary",
       size: FS.h2,
       focus: this.focus,
-      onClick: () => this.s.startScenario(FIRST_SCENARIO, DEFAULT_SEED),
+      onClick: () => guardOverwrite(this, this.focus, this.s, () => this.s.startScenario(FIRST_SCENARIO, DEFAULT_SEED)),
     });
     new Button(this, {
       id: "menu.startRandom",
@@ -94,7 +95,7 @@ export class MainMenu extends BaseScene {
       variant: "secondary",
       size: FS.body,
       focus: this.focus,
-      onClick: () => this.s.startScenario(FIRST_SCENARIO, randomSeed()),
+      onClick: () => guardOverwrite(this, this.focus, this.s, () => this.s.startScenario(FIRST_SCENARIO, randomSeed())),
     });
     addText(this, left, y + 62, t("menu.seed", { seed: DEFAULT_SEED }), { size: FS.small, color: C.faint });
     y += 92;

@@ -3,7 +3,7 @@
 // draft as it was and shows the reason under the control that caused it.
 import type Phaser from "phaser";
 import { LEVER_OF } from "../../engine";
-import { bi, errorText, items, moneyShort, t } from "../../i18n";
+import { bi, errorText, items, moneyShort, plural, t } from "../../i18n";
 import { HUD_H, Hud } from "../panels/hud";
 import { isPanelLever, PANEL_LEVERS, type PanelCtx, type ViewState } from "../panels/panel-context";
 import { pendingLines } from "../panels/pending-text";
@@ -12,6 +12,7 @@ import { addStorefront } from "../panels/storefront";
 import { C, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
+import { confirmDialog, isConfirmOpen } from "../widgets/confirm";
 import { drawLock } from "../widgets/icons";
 import { addText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
@@ -113,7 +114,8 @@ export class Shop extends BaseScene {
       focus: this.focus,
       onClick: () => this.endWeek(),
     });
-    this.focus.onDefaultEnter = () => this.endWeek();
+    // Enter with nothing focused asks first: only the End-week button itself ends the week at once.
+    this.focus.onDefaultEnter = () => this.confirmEndWeek();
     this.watch(
       (s) => s.draft,
       () => this.refresh(),
@@ -142,6 +144,19 @@ export class Shop extends BaseScene {
     }
     if (game.cashFen < scenario.start.cashFen * 0.2) out.push(t("alert.cashLow", { cash: moneyShort(game.cashFen) }));
     return out;
+  }
+
+  private confirmEndWeek(): void {
+    const { game, pending } = this.s;
+    if (!game || isConfirmOpen(this)) return;
+    confirmDialog(this, {
+      id: "confirm.endWeek",
+      title: t("guard.endWeekTitle", { week: game.week + 1 }),
+      body: plural("guard.endWeekBody", pending.length),
+      confirmLabel: t("shop.endWeek"),
+      focus: this.focus,
+      onConfirm: () => this.endWeek(),
+    });
   }
 
   private endWeek(): void {

@@ -41,6 +41,29 @@ export class FocusManager {
     });
   }
 
+  /** While a dialog is open, only the widgets added since it opened take focus (see `trap`). */
+  private trapFrom: number | null = null;
+  private onEscape: (() => void) | null = null;
+
+  /**
+   * Keeps Tab and Enter inside the widgets added from now on (a dialog), Escape calls `onEscape`;
+   * the returned function lets go (the focus before the dialog is not restored: nothing is focused).
+   */
+  trap(onEscape: () => void): () => void {
+    this.current()?.setFocused(false);
+    this.index = -1;
+    focusedNow = null;
+    this.trapFrom = this.items.length;
+    this.onEscape = onEscape;
+    return () => {
+      this.current()?.setFocused(false);
+      this.index = -1;
+      focusedNow = null;
+      this.trapFrom = null;
+      this.onEscape = null;
+    };
+  }
+
   add(f: Focusable): void {
     this.items.push(f);
     f.obj.once("destroy", () => {
@@ -48,6 +71,7 @@ export class FocusManager {
       if (i >= 0) {
         this.items.splice(i, 1);
         if (this.index >= i) this.index--;
+        if (this.trapFrom !== null && this.trapFrom > i) this.trapFrom--;
       }
     });
   }
@@ -80,6 +104,7 @@ export class FocusManager {
 
   private usable(f: Focusable): boolean {
     if (!f.obj.active || !f.isEnabled()) return false;
+    if (this.trapFrom !== null && this.items.indexOf(f) < this.trapFrom) return false;
     let o: Phaser.GameObjects.GameObject | null = f.obj;
     while (o) {
       if ((o as unknown as { visible?: boolean }).visible === false) return false;
@@ -109,6 +134,8 @@ export class FocusManager {
 
   private onKey(ev: KeyboardEvent): void {
     if (!this.scene.sys.isActive() || ev.timeStamp < this.bornAt) return;
+    // A held key repeats: only the first press acts (a held Enter must not end week after week).
+    if (ev.repeat && ev.key !== "Tab") return;
     if (ev.key === "Tab") {
       ev.preventDefault();
       this.move(ev.shiftKey ? -1 : 1);
@@ -117,11 +144,12 @@ export class FocusManager {
       if (f && this.usable(f)) {
         ev.preventDefault();
         f.activate();
-      } else if (ev.key === "Enter" && this.onDefaultEnter) {
+      } else if (ev.key === "Enter" && this.onDefaultEnter && this.trapFrom === null) {
         this.onDefaultEnter();
       }
     } else if (ev.key === "Escape") {
-      this.clear();
+      if (this.onEscape) this.onEscape();
+      else this.clear();
     }
   }
 }
