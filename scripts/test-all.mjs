@@ -12,7 +12,7 @@ function run(name, cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, {
     stdio: opts.capture ? ["inherit", "pipe", "inherit"] : "inherit",
     encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: "0" },
+    env: { ...process.env, FORCE_COLOR: "0", ...opts.env },
   });
   if (opts.capture && r.stdout) process.stdout.write(r.stdout);
   return r;
@@ -38,15 +38,20 @@ if (build.status !== 0) {
   failures.push("build");
 }
 
-const vitest = run("unit, property and golden tests", "npx", [
-  "vitest",
-  "run",
-  "--config",
-  "vitest.config.ts",
-  "--reporter=default",
-  "--reporter=json",
-  "--outputFile.json=test-results/vitest.json",
-]);
+const vitest = run(
+  "unit, property and golden tests",
+  "npx",
+  [
+    "vitest",
+    "run",
+    "--config",
+    "vitest.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    "--outputFile.json=test-results/vitest.json",
+  ],
+  { env: { CI: "true" } },
+); // CI: a missing snapshot fails instead of being written
 if (existsSync("test-results/vitest.json")) {
   const j = JSON.parse(readFileSync("test-results/vitest.json", "utf8"));
   passed += j.numPassedTests;

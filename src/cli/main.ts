@@ -24,6 +24,7 @@ import {
   type WeekReport,
 } from "../engine";
 import { formatScenarioError, parseScenario } from "../engine/scenario";
+import { EngineFailure, engineFailure, guardEngine } from "./engine-guard";
 import { runFileJsonSchema, scenarioJsonSchema } from "./json-schema";
 import { rankRunFiles } from "./rank";
 import { whatIfReport, whatIfTable } from "./whatif";
@@ -114,7 +115,10 @@ function playTurns(
   const reports: WeekReport[] = [];
   for (let t = 0; t < scenario.weeks && state.status === "playing"; t++) {
     const decisions = nextTurn(state, reports, t);
-    const out = step(scenario, state, decisions);
+    const before = state;
+    const out = guardEngine(`in turn ${t + 1} of ${scenario.id} (seed "${seed}")`, () =>
+      step(scenario, before, decisions),
+    );
     if (!out.ok) {
       // Named as `verify` names it: turn, decision (number and type), reason.
       const e = out.errors[0];
@@ -175,7 +179,7 @@ function verifiedRun(file: string | undefined): { run: RunFile; scenario: Scenar
     throw new CliError(
       `${file}: unknown scenario "${parsed.run.scenario.id}"; known: ${BUNDLED_SCENARIOS.map((x) => x.id).join(", ")}`,
     );
-  const replay = replayRun(parsed.run, scenario);
+  const replay = guardEngine(`replaying ${file}`, () => replayRun(parsed.run, scenario));
   if (!replay.ok) throw new CliError(`${file}: ${replay.error.message}`);
   return { run: parsed.run, scenario, state: replay.state };
 }
@@ -306,7 +310,8 @@ function main(argv: string[]): void {
 try {
   main(process.argv.slice(2));
 } catch (e) {
-  const msg = e instanceof CliError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
+  // Bad input is a CliError; anything else came from the engine or a driver bug: one located line.
+  const msg = e instanceof CliError || e instanceof EngineFailure ? e.message : engineFailure(e, "").message;
   process.stderr.write(`shopsim: ${msg}\n`);
   process.exitCode = e instanceof CliError ? 2 : 1;
 }

@@ -90,6 +90,25 @@ export interface TurnError {
   error: DecisionError;
 }
 
+/**
+ * `step`, with a defence against a bug in the engine: an exception (the engine is meant never to
+ * throw) becomes a located error (err.engine: the week and the engine's message) on the turn instead
+ * of an uncaught exception in a click handler. Nothing is saved, so the week can be played again.
+ */
+export function guardedStep(scenario: Scenario, game: GameState, pending: readonly unknown[]): ReturnType<typeof step> {
+  try {
+    return step(scenario, game, pending);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    const week = game.week + 1;
+    const message = `the simulation failed in week ${week}: ${reason}`;
+    return {
+      ok: false,
+      errors: [{ index: 0, error: { key: "err.engine", params: { week, message: reason }, message } }],
+    };
+  }
+}
+
 export interface GameData {
   scenario: Scenario | null;
   game: GameState | null;
@@ -317,7 +336,7 @@ export function createGameStore(deps: StoreDeps) {
         endWeek() {
           const { scenario, game, run, pending, reports } = get();
           if (!scenario || !game || !run) return { ok: false, errors: [] };
-          const r = step(scenario, game, pending);
+          const r = guardedStep(scenario, game, pending);
           if (!r.ok) {
             set({ lastErrors: r.errors });
             return { ok: false, errors: r.errors };

@@ -1,0 +1,217 @@
+// Fuzzing at the boundaries (issue #10 item 4): every decision type of the zod union at its schema's
+// extremes, in every bundled scenario, over multi-week sequences. Nothing the schema accepts may make
+// `step` throw or put NaN/∞ anywhere in the state or the week report; cash stays start + Σ ledger
+// (whole fen) and stock never goes negative. Refusals carry an err.* key both languages know.
+//
+// Sized for `npm test` (about a minute on two cores). A deeper hunt:
+//   FUZZ_RUNS=400 npx vitest run tests/engine/fuzz-boundaries.test.ts
+// FUZZ_SEED=<n> replays fast-check's seed (default fixed, so CI is deterministic; FUZZ_SEED=random explores).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { BUNDLED_SCENARIOS } from "../../src/content/scenarios";
+import {
+  type Decision,
+  type DecisionType,
+  type GameState,
+  LEVER_OF,
+  newGame,
+  runKpis,
+  type Scenario,
+  scoreRun,
+  step,
+  type WeekReport,
+} from "../../src/engine";
+import { TEAM_ROLES } from "../../src/engine/model";
+import { hasKey } from "../../src/i18n";
+import {
+  acceptable,
+  anyBoundaryDecision,
+  DECISION_SCHEMAS,
+  DECISION_TYPES,
+  decisionArbFor,
+  extremeValues,
+  type FuzzTurn,
+  fuzzDomain,
+  fuzzTurnArb,
+  KNOWN_BOUNDARY_FEN,
+} from "./fuzz-arbitraries";
+import { nonFinitePaths, sum } from "./helpers";
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+/** A bigger FUZZ_RUNS needs more than vitest's 60 s per test (a 26-week run takes ≈ 0.1–0.3 s). */
+const TIMEOUT_MS = Math.max(60_000, RUNS * 1_500);
+const FC_SEED =
+  process.env.FUZZ_SEED === "random" ? undefined : Number(process.env.FUZZ_SEED ?? 20_261_207) || undefined;
+
+/** Every check on one turn's result; returns a description of the first broken invariant, or null. */
+function checkTurn(sc: Scenario, before: GameState, after: GameState, report: WeekReport): string | null {
+  const badState = nonFinitePaths(after, "state");
+  if (badState.length > 0) return `non-finite numbers in the state: ${badState.slice(0, 5).join(", ")}`;
+  const badReport = nonFinitePaths(report, "report");
+  if (badReport.length > 0) return `non-finite numbers in the report: ${badReport.slice(0, 5).join(", ")}`;
+  const ledgerTotal = sum(Object.values(after.ledger));
+  if (after.cashFen !== sc.start.cashFen + ledgerTotal)
+    return `cash ${after.cashFen} ≠ start ${sc.start.cashFen} + Σ ledger ${ledgerTotal}`;
+  const weekLedger = sum(Object.values(report.ledger));
+  if (weekLedger !== after.cashFen - before.cashFen)
+    return `week ledger ${weekLedger} ≠ cash change ${after.cashFen - before.cashFen}`;
+  if (!Number.isInteger(after.cashFen)) return `cash ${after.cashFen} is not whole fen`;
+  for (const [k, v] of [...Object.entries(after.ledger), ...Object.entries(report.ledger)])
+    if (!Number.isInteger(v)) return `ledger ${k} = ${v} is not whole fen`;
+  for (const k of after.skus) {
+    if (!Number.isInteger(k.stock) || k.stock < 0) return `SKU ${k.id} stock ${k.stock}`;
+    for (const lot of k.pipeline) if (!(lot.qty > 0)) return `SKU ${k.id} has an incoming lot of ${lot.qty}`;
+    for (const x of k.recentSales) if (!(x >= 0)) return `SKU ${k.id} recent sales ${x}`;
+  }
+  for (const k of report.skus) if (!(k.stockEnd >= 0)) return `report SKU ${k.id} stockEnd ${k.stockEnd}`;
+  if (report.kpis.cashEndFen !== after.cashFen) return "report's cashEndFen is not the state's cash";
+  return null;
+}
+
+/** Step that turns a throw into a failure naming the decisions (fast-check then shrinks them). */
+function safeStep(sc: Scenario, state: GameState, decisions: readonly unknown[]): ReturnType<typeof step> {
+  try {
+    return step(sc, state, decisions);
+  } catch (e) {
+    throw new Error(
+      `step threw in ${sc.id} week ${state.week + 1}: ${(e as Error).message}\ndecisions: ${JSON.stringify(decisions)}`,
+    );
+  }
+}
+
+function checkRefusals(out: ReturnType<typeof step>): void {
+  if (out.ok) return;
+  for (const e of out.errors) {
+    expect(e.error.key).toMatch(/^err\./);
+    expect(hasKey(e.error.key), `i18n key ${e.error.key}`).toBe(true);
+    expect(e.error.message.length).toBeGreaterThan(0);
+  }
+}
+
+/** Plays candidate turns through the accepting player; returns the accepted decision types. */
+interface FuzzOutcome {
+  accepted: Set<DecisionType>;
+  weeks: number;
+  status: GameState["status"];
+}
+
+function playFuzz(sc: Scenario, seed: string, turns: readonly FuzzTurn[]): FuzzOutcome {
+  let state = newGame(sc, seed);
+  const accepted = new Set<DecisionType>();
+  for (let t = 0; t < turns.length && state.status === "playing"; t++) {
+    const turn = turns[t] ?? { decisions: [], spendShare: 1 };
+    // The raw list, refusals included: applied or refused with keys, never thrown.
+    checkRefusals(safeStep(sc, state, turn.decisions));
+    const { kept, refused } = acceptable(sc, state, turn.decisions, turn.spendShare);
+    for (const key of refused) expect(hasKey(key), `i18n key ${key}`).toBe(true);
+    const out = safeStep(sc, state, kept);
+    if (!out.ok) throw new Error(`accepted decisions refused as a turn: ${JSON.stringify(out.errors)}`);
+    const broken = checkTurn(sc, state, out.state, out.report);
+    if (broken) throw new Error(`${sc.id} week ${t + 1}: ${broken}\ndecisions: ${JSON.stringify(kept)}`);
+    for (const d of kept) accepted.add(d.type);
+    state = out.state;
+  }
+  if (state.status !== "playing") {
+    const score = scoreRun(sc, state);
+    expect(Number.isFinite(score.score), `${sc.id} score ${score.score}`).toBe(true);
+    expect(nonFinitePaths(score, "score")).toEqual([]);
+    expect(nonFinitePaths(runKpis(sc, state), "kpis")).toEqual([]);
+  }
+  return { accepted, weeks: state.week, status: state.status };
+}
+
+describe("the fuzzer covers the whole decision union", () => {
+  it("one schema per decision type, and every type belongs to a lever", () => {
+    expect(DECISION_TYPES.length).toBe(Object.keys(LEVER_OF).length);
+    expect(new Set(DECISION_TYPES)).toEqual(new Set(Object.keys(LEVER_OF)));
+  });
+  it("every type's arbitrary yields decisions the schema parses", () => {
+    for (const sc of BUNDLED_SCENARIOS) {
+      const d = fuzzDomain(sc);
+      for (const type of DECISION_TYPES)
+        for (const dec of fc.sample(decisionArbFor(type, d), { numRuns: 20, seed: 1 })) expect(dec.type).toBe(type);
+    }
+  });
+});
+
+const acceptedAnywhere = new Set<DecisionType>();
+
+describe.each(BUNDLED_SCENARIOS.map((sc) => [sc.id, sc] as const))("fuzz at the boundaries: %s", (_id, sc) => {
+  const d = fuzzDomain(sc);
+  const unlocked = DECISION_TYPES.filter((t) => sc.levers.includes(LEVER_OF[t]));
+  // Mostly decisions of unlocked levers (the ones that reach the simulation), some locked (refusals).
+  const decision = fc.oneof(
+    { weight: 6, arbitrary: fc.oneof(...unlocked.map((t) => decisionArbFor(t, d))) },
+    { weight: 1, arbitrary: anyBoundaryDecision(d) },
+  );
+  const turns = fc.array(fuzzTurnArb(decision), { minLength: sc.weeks, maxLength: sc.weeks });
+
+  it("multi-week sequences of boundary decisions: no throw, all finite, cash conserved, stock ≥ 0", () => {
+    const outcomes: FuzzOutcome[] = [];
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 8 }), turns, (seed, ts) => {
+        const o = playFuzz(sc, seed, ts);
+        for (const t of o.accepted) acceptedAnywhere.add(t);
+        outcomes.push(o);
+      }),
+      { numRuns: RUNS, seed: FC_SEED, endOnFailure: true },
+    );
+    if (process.env.FUZZ_STATS) {
+      const by = (st: string) => outcomes.filter((o) => o.status === st).length;
+      const meanWeeks = sum(outcomes.map((o) => o.weeks)) / outcomes.length;
+      console.log(
+        `${sc.id}: ${outcomes.length} runs, mean ${meanWeeks.toFixed(1)} of ${sc.weeks} weeks, finished ${by("finished")}, bankrupt ${by("bankrupt")}`,
+      );
+    }
+    // Multi-week: most runs live to the scenario's last week (bankruptcy ends the others).
+    expect(outcomes.filter((o) => o.status === "finished").length).toBeGreaterThan(0);
+  }, TIMEOUT_MS);
+
+  it("every field of every unlocked decision type at each extreme, alone and after a list price at each extreme", () => {
+    const base = newGame(sc, `grid-${sc.id}`);
+    // Warm up one week so there are sales, reviews and customers for the decisions to act on, and
+    // (where the team lever is open) one more person of each role, so analyst decisions can apply.
+    const hires = sc.levers.includes("team") ? TEAM_ROLES.map((role) => ({ type: "hire" as const, role })) : [];
+    const warm = safeStep(sc, base, acceptable(sc, base, hires).kept);
+    const start = warm.ok ? warm.state : base;
+    const skus = d.sku;
+    const prices = sc.levers.includes("pricing") ? [1, 10_000_000, ...KNOWN_BOUNDARY_FEN] : [];
+    let tried = 0;
+    for (const node of DECISION_SCHEMAS) {
+      const type = node.properties?.type?.const as DecisionType;
+      if (!unlocked.includes(type)) continue;
+      const typical = fc.sample(decisionArbFor(type, d), { numRuns: 1, seed: 7 })[0] as Decision;
+      for (const [field, values] of Object.entries(extremeValues(node, d))) {
+        for (const value of values) {
+          const dec = { ...typical, [field]: value } as Decision;
+          const lists: Decision[][] = [[dec]];
+          for (const p of prices) lists.push([{ type: "setPrice", sku: skus[0] as string, priceFen: p }, dec]);
+          for (const list of lists) {
+            tried++;
+            const { kept } = acceptable(sc, start, list);
+            for (const k of kept) acceptedAnywhere.add(k.type);
+            let s = start;
+            // Two weeks: the week it is made, and one that lives with its consequences.
+            for (const turn of [kept, []]) {
+              if (s.status !== "playing") break;
+              const out = safeStep(sc, s, turn);
+              checkRefusals(out);
+              if (!out.ok) throw new Error(`accepted decisions refused: ${JSON.stringify(out.errors)}`);
+              const broken = checkTurn(sc, s, out.state, out.report);
+              if (broken) throw new Error(`${sc.id}: ${broken}\ndecisions: ${JSON.stringify(turn)}`);
+              s = out.state;
+            }
+          }
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(unlocked.length);
+  });
+});
+
+describe("coverage of the random runs", () => {
+  it("every decision type was accepted in some scenario (random runs and grids)", () => {
+    const missing = DECISION_TYPES.filter((t) => !acceptedAnywhere.has(t));
+    expect(missing).toEqual([]);
+  });
+});
