@@ -40,14 +40,28 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 /** Minimum mean-score gap between textbook and the ablation for a scenario to count as teaching its principle. */
 export const ABLATION_GAP = 50;
 
+/** The balance seeds: `seed-0` … `seed-(n-1)` (the red team plays the same ones). */
+export const balanceSeeds = (n: number): string[] => Array.from({ length: n }, (_, i) => `seed-${i}`);
+
 export function balanceScenario(scenario: Scenario, seeds: number): ScenarioBalance {
+  const names = Object.keys(POLICIES) as PolicyName[];
+  const runs = {} as Record<PolicyName, { score: number; stars: number }[]>;
+  for (const name of names) runs[name] = balanceSeeds(seeds).map((seed) => playScore(scenario, name, seed));
+  return balanceFromRuns(scenario, seeds, runs);
+}
+
+/** The balance checks from each policy's runs on seeds 0 … seeds-1 (computed here or by worker threads). */
+export function balanceFromRuns(
+  scenario: Scenario,
+  seeds: number,
+  runs: Record<PolicyName, readonly { score: number; stars: number }[]>,
+): ScenarioBalance {
   const names = Object.keys(POLICIES) as PolicyName[];
   const policies = {} as Record<PolicyName, PolicyStats>;
   for (const name of names) {
     const scores: number[] = [];
     const stars = [0, 0, 0];
-    for (let i = 0; i < seeds; i++) {
-      const r = playScore(scenario, name, `seed-${i}`);
+    for (const r of runs[name]) {
       scores.push(r.score);
       for (let s = 1; s <= 3; s++) if (r.stars >= s) stars[s - 1] = (stars[s - 1] ?? 0) + 1;
     }

@@ -1,0 +1,311 @@
+// The red team's optimizer (issue 10, item 3): hill climbing over per-week multipliers on textbook's
+// prices, reorders and ad budgets and a per-week promotions on/off switch, all relative to textbook's own
+// decisions (POLICIES.textbook through the same transform machinery as the degenerate families), bounded
+// by a time budget, trained on some seeds and judged on held-out ones. The best plan is described in
+// words and checked for the degenerate patterns the families stand for.
+import type { Decision, Scenario } from "../src/engine";
+import { charmPriceBelow } from "../src/engine/policies";
+import { add, change, type Item, keep, playFamily, type Transform, type TurnCtx, withPrices } from "./redteam-core";
+
+export interface Plan {
+  /** Per week: textbook's price × this, for every listed SKU (1 = textbook). */
+  price: number[];
+  /** Per week: textbook's reorder quantities × this (0 = no reorder). */
+  reorder: number[];
+  /** Per week: textbook's feed-ad and search-ad daily budgets × this. */
+  ads: number[];
+  /** Per week: textbook's promotions (true) or none, running ones ended (false). */
+  promo: boolean[];
+}
+
+export type Dimension = keyof Plan;
+
+export function textbookPlan(weeks: number): Plan {
+  return {
+    price: Array(weeks).fill(1),
+    reorder: Array(weeks).fill(1),
+    ads: Array(weeks).fill(1),
+    promo: Array(weeks).fill(true),
+  };
+}
+
+/** The dimensions a scenario's open levers let the plan change. */
+export function dimensionsFor(scenario: Scenario): Dimension[] {
+  const l = new Set(scenario.levers);
+  const out: Dimension[] = [];
+  if (l.has("pricing")) out.push("price");
+  if (l.has("inventory")) out.push("reorder");
+  if (l.has("marketing")) out.push("ads");
+  if (l.has("promotion")) out.push("promo");
+  return out;
+}
+
+const PROMO = new Set<Decision["type"]>([
+  "setFullReduction",
+  "setCoupon",
+  "setFlashSale",
+  "setGroupBuy",
+  "setGift",
+  "endPromotion",
+]);
+const round100 = (x: number) => Math.round(x / 100) * 100;
+
+/** Textbook's turn with the plan's week applied. */
+export function planTransform(plan: Plan): Transform {
+  return (ctx: TurnCtx) => {
+    const w = ctx.state.week;
+    const pm = plan.price[w] ?? 1;
+    const rm = plan.reorder[w] ?? 1;
+    const am = plan.ads[w] ?? 1;
+    const po = plan.promo[w] ?? true;
+    const sc = ctx.scenario;
+    let items: Item[] = pm !== 1 && ctx.levers.has("pricing") ? withPrices(ctx, (_id, p) => p * pm) : ctx.tb.map(keep);
+    const out: Item[] = [];
+    for (const it of items) {
+      const d = typeof it.d === "function" ? null : it.d;
+      if (d?.type === "reorder" && rm !== 1) {
+        const min = sc.skus.find((k) => k.id === d.sku)?.supplier.minOrder ?? 1;
+        const qty = Math.min(100_000, Math.round(d.qty * rm));
+        if (qty >= min) out.push(change(d, { ...d, qty }));
+        continue;
+      }
+      if (d && !po && PROMO.has(d.type)) continue;
+      if (d && am !== 1 && (d.type === "setAds" || d.type === "setSearchAds")) continue;
+      out.push(it);
+    }
+    items = out;
+    if (!po) {
+      const c = ctx.state.commerce;
+      for (const k of ["fullReduction", "coupon", "groupBuy", "gift"] as const)
+        if (c[k]) items.push(add({ type: "endPromotion", promotion: k }));
+    }
+    if (am !== 1 && ctx.levers.has("marketing")) {
+      const a = ctx.tbDraft.ads;
+      const hero = ctx.tbDraft.skus[0]?.id ?? "";
+      const daily = round100(a.dailyBudgetFen * am);
+      if (daily !== ctx.state.ads.dailyBudgetFen || a.target !== ctx.state.ads.target || a.sku !== ctx.state.ads.sku)
+        items.push(add({ type: "setAds", dailyBudgetFen: daily, target: a.target, sku: a.sku || hero }));
+      const s = ctx.tbDraft.marketing.search;
+      if (sc.market.searchAds && s.bids.length > 0) {
+        const sd = round100(s.dailyBudgetFen * am);
+        if (
+          sd !== ctx.state.marketing.search.dailyBudgetFen ||
+          JSON.stringify(s.bids) !== JSON.stringify(ctx.state.marketing.search.bids)
+        )
+          items.push(add({ type: "setSearchAds", sku: s.sku || hero, dailyBudgetFen: sd, bids: s.bids }));
+      }
+    }
+    return items;
+  };
+}
+
+// ---------- search ----------
+
+/** A small seeded generator (mulberry32): the climb is repeatable for a given seed and number of steps. */
+function rng(seedText: string): () => number {
+  let a = 0;
+  for (const ch of seedText) a = (Math.imul(a, 31) + ch.charCodeAt(0)) | 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const BOUNDS: Record<Exclude<Dimension, "promo">, [number, number]> = {
+  price: [0.3, 100],
+  reorder: [0, 10],
+  ads: [0, 10],
+};
+const JUMPS: Record<Exclude<Dimension, "promo">, number[]> = {
+  price: [0.5, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2, 10, 100],
+  reorder: [0, 0.5, 1, 1.5, 2, 3, 5, 10],
+  ads: [0, 0.5, 1, 1.5, 2, 3, 5, 10],
+};
+const STEPS = [0.7, 0.85, 0.93, 1.07, 1.15, 1.4];
+
+function mutate(plan: Plan, dims: readonly Dimension[], r: () => number): Plan {
+  const p: Plan = structuredClone(plan);
+  const weeks = p.price.length;
+  const dim = dims[Math.floor(r() * dims.length)] ?? "price";
+  const a = Math.floor(r() * weeks);
+  const len = r() < 0.5 ? 1 : 1 + Math.floor(r() * weeks);
+  const b = Math.min(weeks - 1, a + len - 1);
+  if (dim === "promo") {
+    const v = !p.promo[a];
+    for (let w = a; w <= b; w++) p.promo[w] = v;
+    return p;
+  }
+  const [lo, hi] = BOUNDS[dim];
+  const jump = r() < 0.3;
+  const menu = JUMPS[dim];
+  const target = menu[Math.floor(r() * menu.length)] ?? 1;
+  const f = STEPS[Math.floor(r() * STEPS.length)] ?? 1;
+  for (let w = a; w <= b; w++) {
+    const cur = p[dim][w] ?? 1;
+    const v = jump ? target : cur === 0 ? 0.5 : cur * f;
+    p[dim][w] = Math.min(hi, Math.max(lo, Math.round(v * 100) / 100));
+  }
+  return p;
+}
+
+export interface OptimizeResult {
+  scenario: string;
+  plan: Plan;
+  /** Mean score on the training seeds: textbook's and the plan's. */
+  train: { textbook: number; plan: number; seeds: number };
+  /** Held-out seeds: each one's score for textbook and the plan. */
+  test: { seeds: string[]; textbook: number[]; plan: number[] };
+  evaluations: number;
+  seconds: number;
+  words: string[];
+  flags: string[];
+}
+
+const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+export function optimize(
+  scenario: Scenario,
+  opts: {
+    seconds: number;
+    trainSeeds: string[];
+    testSeeds: string[];
+    textbookTest?: number[];
+    maxEvaluations?: number;
+  },
+): OptimizeResult {
+  const t0 = performance.now();
+  const dims = dimensionsFor(scenario);
+  const score = (plan: Plan, seeds: readonly string[]) =>
+    seeds.map((s) => playFamily(scenario, planTransform(plan), s).score);
+  let best = textbookPlan(scenario.weeks);
+  const tbTrain = mean(score(best, opts.trainSeeds));
+  let bestScore = tbTrain;
+  let evaluations = 1;
+  const r = rng(`optimize/${scenario.id}`);
+  const deadline = t0 + opts.seconds * 1000;
+  while (dims.length > 0 && performance.now() < deadline && evaluations < (opts.maxEvaluations ?? Infinity)) {
+    const cand = mutate(best, dims, r);
+    const s = mean(score(cand, opts.trainSeeds));
+    evaluations++;
+    if (s > bestScore) {
+      best = cand;
+      bestScore = s;
+    }
+  }
+  const textbookTest = opts.textbookTest ?? score(textbookPlan(scenario.weeks), opts.testSeeds);
+  const planTest = score(best, opts.testSeeds);
+  return {
+    scenario: scenario.id,
+    plan: best,
+    train: { textbook: round1(tbTrain), plan: round1(bestScore), seeds: opts.trainSeeds.length },
+    test: { seeds: opts.testSeeds, textbook: textbookTest, plan: planTest },
+    evaluations,
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
+    words: describePlan(best),
+    flags: degeneratePatterns(scenario, best),
+  };
+}
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+// ---------- the plan in words, and the patterns the red team stands for ----------
+
+const weeksText = (a: number, b: number) => (a === b ? `week ${a + 1}` : `weeks ${a + 1}–${b + 1}`);
+
+function multText(m: number): string {
+  if (m === 0) return "none";
+  if (m >= 2 || m <= 0.3) return `×${Math.round(m * 100) / 100}`;
+  const p = Math.round((m - 1) * 100);
+  return p >= 0 ? `+${p}%` : `−${-p}%`;
+}
+
+/** Runs of equal values (week ranges), leaving out those equal to textbook's. */
+function runs<T>(xs: readonly T[], same: (v: T) => boolean): { a: number; b: number; v: T }[] {
+  const out: { a: number; b: number; v: T }[] = [];
+  xs.forEach((v, w) => {
+    const last = out[out.length - 1];
+    if (last && last.v === v && last.b === w - 1) last.b = w;
+    else out.push({ a: w, b: w, v });
+  });
+  return out.filter((r) => !same(r.v));
+}
+
+export function describePlan(plan: Plan): string[] {
+  const words: string[] = [];
+  const name: Record<Exclude<Dimension, "promo">, string> = { price: "prices", reorder: "reorders", ads: "ad budgets" };
+  for (const dim of ["price", "reorder", "ads"] as const)
+    for (const r of runs(plan[dim], (v) => Math.abs(v - 1) < 0.005))
+      words.push(`${name[dim]} ${multText(r.v)} in ${weeksText(r.a, r.b)}`);
+  for (const r of runs(plan.promo, (v) => v)) words.push(`promotions off in ${weeksText(r.a, r.b)}`);
+  return words.length > 0 ? words : ["plays as textbook"];
+}
+
+/** Which of the red team's degenerate patterns the plan contains. */
+export function degeneratePatterns(scenario: Scenario, plan: Plan): string[] {
+  const flags: string[] = [];
+  const dims = new Set(dimensionsFor(scenario));
+  const weeks = plan.price.length;
+  const wk = (ws: number[]) => ws.map((w) => w + 1).join(",");
+  if (dims.has("price")) {
+    const high = plan.price.flatMap((m, w) => (m >= 3 ? [w] : []));
+    const later = high.some((w) => plan.price.slice(w + 1).some((m) => m < 1.5));
+    if (high.length > 0 && later) flags.push(`reference-price anchoring (×3+ in week ${wk(high)}, then lower)`);
+    else if (high.length > 0) flags.push(`absurd prices (×3+ in week ${wk(high)})`);
+    // Below cost: textbook prices at about 92% of the market (charm ending); the plan's multiple of that.
+    const belowCost = plan.price.flatMap((m, w) =>
+      scenario.skus.some((k) => charmPriceBelow(Math.round(k.marketPriceFen * 0.92)) * m < k.unitCostFen) ? [w] : [],
+    );
+    if (belowCost.length > 0) {
+      const withAds = belowCost.filter((w) => (plan.ads[w] ?? 1) >= 3);
+      flags.push(
+        withAds.length > 0
+          ? `below-cost pricing with ads ×3+ (week ${wk(withAds)})`
+          : `below-cost pricing (week ${wk(belowCost)})`,
+      );
+    }
+  }
+  if (dims.has("reorder")) {
+    const over = plan.reorder.flatMap((m, w) => (m >= 5 ? [w] : []));
+    if (over.length > 0) flags.push(`overstock (reorders ×5+ in week ${wk(over)})`);
+    if (plan.reorder.every((m) => m === 0)) flags.push("never reorders");
+  }
+  if (dims.has("ads")) {
+    const blow = plan.ads.flatMap((m, w) => (m >= 5 ? [w] : []));
+    if (blow.length > 0) flags.push(`ad budgets ×5+ (week ${wk(blow)})`);
+  }
+  const idle = Array.from({ length: weeks }, (_, w) => w).filter(
+    (w) =>
+      (!dims.has("reorder") || plan.reorder[w] === 0) &&
+      (!dims.has("ads") || plan.ads[w] === 0) &&
+      (!dims.has("promo") || !plan.promo[w]),
+  );
+  if (dims.size > 0 && idle.length === weeks) flags.push("empty turns (everything off)");
+  const tail = idle.filter((w) => w >= weeks - 2);
+  if (dims.size > 0 && tail.length === 2 && idle.length < weeks)
+    flags.push("end-game harvest (everything off in the last 2 weeks)");
+  return flags;
+}
+
+export function formatOptimize(o: OptimizeResult): string {
+  const tb = mean(o.test.textbook);
+  const pl = mean(o.test.plan);
+  const beats = o.test.plan.filter((s, i) => s > (o.test.textbook[i] ?? 0)).length;
+  return [
+    `${o.scenario} optimizer: ${o.evaluations} plans in ${o.seconds} s; train (${o.train.seeds} seeds) textbook ${o.train.textbook} → plan ${o.train.plan}`,
+    `  held-out (${o.test.seeds.length} seeds): textbook ${round1(tb)}, plan ${round1(pl)} (beats textbook on ${beats}/${o.test.seeds.length})`,
+    `  plan: ${o.words.join("; ")}`,
+    `  degenerate patterns: ${o.flags.length > 0 ? o.flags.join("; ") : "none"}`,
+  ].join("\n");
+}
+
+/**
+ * The optimizer's part of the bar: its best plan may beat textbook on held-out seeds only with play the
+ * lecture would approve. A plan that contains a degenerate pattern and beats textbook's held-out mean fails.
+ */
+export function optimizerFailure(o: OptimizeResult): string | null {
+  const tb = mean(o.test.textbook);
+  const pl = mean(o.test.plan);
+  if (o.flags.length === 0 || pl <= tb) return null;
+  return `optimizer in ${o.scenario}: its best plan (${round1(pl)} vs textbook ${round1(tb)} on ${o.test.seeds.length} held-out seeds) contains ${o.flags.join("; ")}`;
+}
