@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { BUNDLED_SCENARIOS, getScenario } from "../content/scenarios";
 import { canonicalJson, ENGINE_VERSION, scenarioContentHash } from "../engine";
 import { toCsv } from "../shared/csv";
+import { listenInfo, registerClassroom } from "./classroom";
 import type { ServerConfig } from "./config";
 import { ApiError } from "./errors";
 import { enforceLimits, installUtf8JsonParser } from "./limits";
