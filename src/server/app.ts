@@ -31,6 +31,7 @@ import {
   type Storage,
   StorageUnavailable,
   type SubmissionRecord,
+  type TimelineWeek,
 } from "./storage/types";
 import { hashSecret, nameKey, newCode, newSecret, secretMatches, sha256Hex } from "./text";
 import { cleanOr400, parse } from "./validate";
@@ -52,11 +53,14 @@ declare module "fastify" {
 }
 
 /**
- * The decision log's identity without `meta` (labels): the copy check's second key beside the final
- * state hash (which already equals for a log plus decisions that change nothing).
+ * The play's fingerprint for the copy check, beside the final state hash: SHA-256 of the replay's
+ * week-by-week KPIs (visitors, orders, GMV, conversion, net profit, cash). `meta` labels cannot change
+ * it, and neither can decisions that change nothing (a setting re-issued unchanged), which do change the
+ * state hash because the state records each turn's decisions. Two different plays of a market do not
+ * end every week with the same orders, GMV and cash to the fen.
  */
-function decisionsHashOf(run: Record<string, unknown>): string {
-  return sha256Hex(canonicalJson(Array.isArray(run.turns) ? run.turns : []));
+function playHashOf(timeline: readonly TimelineWeek[]): string {
+  return sha256Hex(canonicalJson(timeline.map((w) => w.kpis)));
 }
 
 /** Seconds a client should wait after a 503 storage_unavailable. */
@@ -248,7 +252,12 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
   app.get("/api/health", async (_req, reply) => {
     noStore(reply);
     await storage.checkWritable();
-    return { ok: true, engineVersion: ENGINE_VERSION, verify: { ...pool.load, ...pool.stats } };
+    return {
+      ok: true,
+      engineVersion: ENGINE_VERSION,
+      verify: { ...pool.load, ...pool.stats },
+      listen: listenInfo(config.host),
+    };
   });
 
   app.get("/api/scenarios", async () => ({
@@ -415,7 +424,7 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
           runJson: outcome.runJson,
           rejectCode: null,
           rejectReason: null,
-          decisionsHash: decisionsHashOf(body.run),
+          decisionsHash: playHashOf(outcome.timeline),
         },
         claim,
       );
@@ -599,6 +608,7 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
   });
 
   registerModeration(app, { storage, instructor, noStore, view: submissionView });
+  registerClassroom(app, { storage, instructor, noStore, view: publicChallenge });
 
   // preCompressed: a file's .br / .gz sibling (written by the build, vite.config.ts) is sent when the
   // client accepts that encoding.

@@ -248,6 +248,7 @@ export class SqliteStorage implements Storage {
       ),
       getChallenge: db.prepare<[string], ChallengeRow>("SELECT * FROM challenges WHERE code = ?"),
       close: db.prepare("UPDATE challenges SET closed_at = COALESCE(closed_at, ?) WHERE code = ?"),
+      reopen: db.prepare("UPDATE challenges SET closed_at = NULL WHERE code = ?"),
       find: db.prepare<[string, string, string], SubmissionRow>(
         `SELECT ${SUB_COLS} FROM ${SUB_FROM} WHERE s.code = ? AND s.trainee_key = ? AND s.run_hash = ?`,
       ),
@@ -409,6 +410,10 @@ export class SqliteStorage implements Storage {
 
   async closeChallenge(code: string, at: number): Promise<void> {
     this.write(() => this.st.close.run(at, code));
+  }
+
+  async reopenChallenge(code: string): Promise<void> {
+    this.write(() => this.st.reopen.run(code));
   }
 
   async findSubmission(code: string, traineeKey: string, runHash: string): Promise<SubmissionRecord | null> {

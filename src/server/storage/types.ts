@@ -53,7 +53,7 @@ export interface NewSubmission {
   rejectCode: string | null;
   rejectReason: string | null;
   createdAt: number;
-  /** SHA-256 of the decision log without no-op decisions (copies.ts); verified runs only. */
+  /** The play's fingerprint for the copy check (app.ts playHashOf: the week-by-week KPIs); verified runs only. */
   decisionsHash?: string | null;
 }
 
@@ -61,7 +61,7 @@ export type SubmissionStatus = "shown" | "hidden" | "removed";
 
 export interface SubmissionRecord extends Omit<NewSubmission, "runJson" | "timeline"> {
   id: number;
-  /** The earlier submission by another trainee with the same final state hash or decision log. */
+  /** The earlier submission by another trainee with the same final state hash or play fingerprint. */
   copyOf: { id: number; traineeName: string; createdAt: number } | null;
   /** hidden: kept and listed to the instructor but not on the board; removed: gone but audited. */
   status: SubmissionStatus;
@@ -117,6 +117,8 @@ export interface Storage {
   createChallenge(c: ChallengeRecord): Promise<boolean>;
   getChallenge(code: string): Promise<ChallengeRecord | null>;
   closeChallenge(code: string, at: number): Promise<void>;
+  /** Undoes closeChallenge (the deadline still applies). */
+  reopenChallenge(code: string): Promise<void>;
   /** The submission with this (code, trainee, run hash), if any: makes resubmission idempotent. */
   findSubmission(code: string, traineeKey: string, runHash: string): Promise<SubmissionRecord | null>;
   /**
