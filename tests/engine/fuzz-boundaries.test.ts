@@ -22,6 +22,7 @@ import {
   type WeekReport,
 } from "../../src/engine";
 import { TEAM_ROLES } from "../../src/engine/model";
+import { parseDecision } from "../../src/engine/validate";
 import { hasKey } from "../../src/i18n";
 import {
   acceptable,
@@ -146,26 +147,30 @@ describe.each(BUNDLED_SCENARIOS.map((sc) => [sc.id, sc] as const))("fuzz at the 
   );
   const turns = fc.array(fuzzTurnArb(decision), { minLength: sc.weeks, maxLength: sc.weeks });
 
-  it("multi-week sequences of boundary decisions: no throw, all finite, cash conserved, stock ≥ 0", () => {
-    const outcomes: FuzzOutcome[] = [];
-    fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 8 }), turns, (seed, ts) => {
-        const o = playFuzz(sc, seed, ts);
-        for (const t of o.accepted) acceptedAnywhere.add(t);
-        outcomes.push(o);
-      }),
-      { numRuns: RUNS, seed: FC_SEED, endOnFailure: true },
-    );
-    if (process.env.FUZZ_STATS) {
-      const by = (st: string) => outcomes.filter((o) => o.status === st).length;
-      const meanWeeks = sum(outcomes.map((o) => o.weeks)) / outcomes.length;
-      console.log(
-        `${sc.id}: ${outcomes.length} runs, mean ${meanWeeks.toFixed(1)} of ${sc.weeks} weeks, finished ${by("finished")}, bankrupt ${by("bankrupt")}`,
+  it(
+    "multi-week sequences of boundary decisions: no throw, all finite, cash conserved, stock ≥ 0",
+    () => {
+      const outcomes: FuzzOutcome[] = [];
+      fc.assert(
+        fc.property(fc.string({ minLength: 1, maxLength: 8 }), turns, (seed, ts) => {
+          const o = playFuzz(sc, seed, ts);
+          for (const t of o.accepted) acceptedAnywhere.add(t);
+          outcomes.push(o);
+        }),
+        { numRuns: RUNS, seed: FC_SEED, endOnFailure: true },
       );
-    }
-    // Multi-week: most runs live to the scenario's last week (bankruptcy ends the others).
-    expect(outcomes.filter((o) => o.status === "finished").length).toBeGreaterThan(0);
-  }, TIMEOUT_MS);
+      if (process.env.FUZZ_STATS) {
+        const by = (st: string) => outcomes.filter((o) => o.status === st).length;
+        const meanWeeks = sum(outcomes.map((o) => o.weeks)) / outcomes.length;
+        console.log(
+          `${sc.id}: ${outcomes.length} runs, mean ${meanWeeks.toFixed(1)} of ${sc.weeks} weeks, finished ${by("finished")}, bankrupt ${by("bankrupt")}`,
+        );
+      }
+      // Multi-week: most runs live to the scenario's last week (bankruptcy ends the others).
+      expect(outcomes.filter((o) => o.status === "finished").length).toBeGreaterThan(0);
+    },
+    TIMEOUT_MS,
+  );
 
   it("every field of every unlocked decision type at each extreme, alone and after a list price at each extreme", () => {
     const base = newGame(sc, `grid-${sc.id}`);
@@ -180,12 +185,15 @@ describe.each(BUNDLED_SCENARIOS.map((sc) => [sc.id, sc] as const))("fuzz at the 
     for (const node of DECISION_SCHEMAS) {
       const type = node.properties?.type?.const as DecisionType;
       if (!unlocked.includes(type)) continue;
-      const typical = fc.sample(decisionArbFor(type, d), { numRuns: 1, seed: 7 })[0] as Decision;
+      // The base decision: the first sample the engine accepts here (so most variants reach the simulation).
+      const samples = fc.sample(decisionArbFor(type, d), { numRuns: 60, seed: 7 });
+      const typical = (samples.find((x) => parseDecision(sc, start, x).ok) ?? samples[0]) as Decision;
       for (const [field, values] of Object.entries(extremeValues(node, d))) {
         for (const value of values) {
           const dec = { ...typical, [field]: value } as Decision;
           const lists: Decision[][] = [[dec]];
-          for (const p of prices) lists.push([{ type: "setPrice", sku: skus[0] as string, priceFen: p }, dec]);
+          const sku = "sku" in dec ? dec.sku : (skus[0] as string);
+          for (const p of prices) lists.push([{ type: "setPrice", sku, priceFen: p }, dec]);
           for (const list of lists) {
             tried++;
             const { kept } = acceptable(sc, start, list);
@@ -213,5 +221,48 @@ describe("coverage of the random runs", () => {
   it("every decision type was accepted in some scenario (random runs and grids)", () => {
     const missing = DECISION_TYPES.filter((t) => !acceptedAnywhere.has(t));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("just outside the schema: refused with err.shape naming the field", () => {
+  const sc = BUNDLED_SCENARIOS.find((s) => s.id === "sandbox") ?? (BUNDLED_SCENARIOS[0] as Scenario);
+  const d = fuzzDomain(sc);
+  const state = newGame(sc, "outside");
+
+  it("every integer field below its minimum, above its maximum, fractional, NaN, ±∞ or a string; every list and id empty or too long", () => {
+    let cases = 0;
+    for (const node of DECISION_SCHEMAS) {
+      const type = node.properties?.type?.const as DecisionType;
+      const base = fc.sample(decisionArbFor(type, d), { numRuns: 1, seed: 3 })[0] as Record<string, unknown>;
+      for (const [field, spec] of Object.entries(node.properties ?? {})) {
+        if (field === "type") continue;
+        const bad: unknown[] = [];
+        if (spec.type === "integer") {
+          if (spec.minimum !== undefined) bad.push(spec.minimum - 1, spec.minimum + 0.5);
+          if (spec.maximum !== undefined) bad.push(spec.maximum + 1);
+          bad.push(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, "12", null);
+        } else if (spec.type === "array") {
+          if ((spec.minItems ?? 0) > 0) bad.push([]); // e.g. an empty title
+          const item = field === "keywords" ? d.keyword[0] : spec.items?.enum?.[0];
+          if (item !== undefined && spec.maxItems !== undefined) bad.push(Array(spec.maxItems + 1).fill(item));
+          bad.push("not a list");
+        } else if (spec.type === "string" && !spec.enum) bad.push("", "x".repeat((spec.maxLength ?? 40) + 1), 7);
+        else if (spec.enum) bad.push("no-such-value", 0);
+        else if (spec.type === "boolean") bad.push("yes", 1);
+        for (const value of bad) {
+          cases++;
+          const r = parseDecision(sc, state, { ...base, [field]: value });
+          const what = `${type}.${field} = ${JSON.stringify(value)}`;
+          expect(r.ok, what).toBe(false);
+          if (r.ok) continue;
+          expect(r.error.key, what).toBe("err.shape");
+          expect(String(r.error.params.path), what).toMatch(new RegExp(`^${field}(\\.|$)`));
+          const out = step(sc, state, [{ ...base, [field]: value }]);
+          expect(out.ok, what).toBe(false);
+          if (!out.ok) expect(out.errors[0]?.error.key, what).toBe("err.shape");
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(200);
   });
 });

@@ -196,6 +196,17 @@ describe("binomial", () => {
     expect(() => binomial(rng, 10, Number.NaN)).toThrow(/binomial: probability/);
     expect(() => binomial(rng, 10, 1.5)).toThrow(/binomial: probability/);
     expect(() => binomial(rng, 10, -0.1)).toThrow(/binomial: probability/);
+    expect(() => binomial(rng, 10, 1 + 1e-9)).toThrow(/binomial: probability/);
+  });
+
+  it("a probability off [0, 1] by rounding only (≤ 1e-12) counts as 1 or 0, without a draw", () => {
+    const rng = counting(stream("slack"));
+    expect(binomial(rng, 10, 1 + 2 ** -52)).toBe(10);
+    expect(binomial(rng, 10, -(2 ** -60))).toBe(0);
+    expect(rng.calls).toBe(0);
+    expect(bernoulli(rng, 1 + 1e-13)).toBe(true);
+    expect(bernoulli(rng, -1e-13)).toBe(false);
+    expect(rng.calls).toBe(2); // bernoulli always draws once
   });
 
   it("is O(1) per call for huge n", () => {
