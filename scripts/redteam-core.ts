@@ -752,3 +752,22 @@ export function formatRedTeam(r: RedTeamResult): string {
   lines.push(r.failures.length === 0 ? "  ok" : r.failures.map((f) => `  FAIL: ${f}`).join("\n"));
   return lines.join("\n");
 }
+
+/**
+ * The bar for a small sample: the fewest losses out of `n` seeds that a family whose true losing share is
+ * `bar` (90%) still reaches with probability ≥ 1 − alpha (one-sided binomial). 12 seeds → 9, 10 → 7, 50 → 41.
+ * Used by the test in npm test, which plays fewer seeds than `npm run balance`.
+ */
+export function smallSampleLosses(n: number, bar = RED_TEAM_BAR, alpha = 0.05): number {
+  let cdf = 0;
+  let k = 0;
+  // P(X = i) for X ~ Binomial(n, bar), accumulated while P(X ≤ i) stays within alpha.
+  for (let i = 0; i <= n; i++) {
+    let c = 1;
+    for (let j = 0; j < i; j++) c = (c * (n - j)) / (j + 1);
+    cdf += c * bar ** i * (1 - bar) ** (n - i);
+    if (cdf > alpha) break;
+    k = i + 1;
+  }
+  return k;
+}

@@ -1,0 +1,176 @@
+// The red team of `npm run balance` (issue 10, item 3) on a small sample: the families that matter most,
+// 12 seeds per campaign scenario, each family must score strictly below textbook on at least the number of
+// seeds a family losing on 90% of all seeds reaches with 95% probability (smallSampleLosses: 9 of 12).
+// Plus the harness itself: textbook through the red team's identity transform is textbook, a refused
+// transform falls back to textbook's decision and is counted, the optimizer's words and pattern flags.
+import { describe, expect, it } from "vitest";
+import { balanceSeeds, playScore } from "../../scripts/balance-core";
+import {
+  add,
+  assembleTurn,
+  change,
+  FAMILIES,
+  familiesFor,
+  familyById,
+  identity,
+  keep,
+  playFamily,
+  RED_TEAM_BAR,
+  smallSampleLosses,
+  type TurnStats,
+} from "../../scripts/redteam-core";
+import {
+  degeneratePatterns,
+  describePlan,
+  optimize,
+  optimizerFailure,
+  textbookPlan,
+} from "../../scripts/redteam-optimize";
+import { BUNDLED_SCENARIOS } from "../../src/content/scenarios";
+import { newGame, POLICIES, type Scenario } from "../../src/engine";
+
+const SEEDS = balanceSeeds(12);
+const NEED = smallSampleLosses(SEEDS.length);
+/** The exploits the issue names, and the cheapest family of each other kind. */
+const TEST_FAMILIES = [
+  "belowCost+maxAds",
+  "90%off:all",
+  "90%off:fullReduction",
+  "overstock×10",
+  "zeroService",
+  "oneChannel:search",
+  "keywordStuffing",
+  "push×7",
+  "push×14",
+  "joinCoupon¥50+member30%",
+  "emptyTurns",
+  "anchor:week1-others",
+  "price×10",
+  "hireFire:designers",
+  "hireFire:analyst",
+  "harvest:last2",
+  "kolEveryWeek",
+];
+const CAMPAIGN = BUNDLED_SCENARIOS.filter((s) => s.id !== "sandbox");
+const scenario = (id: string): Scenario => {
+  const s = BUNDLED_SCENARIOS.find((x) => x.id === id);
+  if (!s) throw new Error(`no scenario ${id}`);
+  return s;
+};
+const textbookScores = new Map<string, number[]>();
+function textbook(sc: Scenario): number[] {
+  let t = textbookScores.get(sc.id);
+  if (!t) {
+    t = SEEDS.map((seed) => playScore(sc, "textbook", seed).score);
+    textbookScores.set(sc.id, t);
+  }
+  return t;
+}
+
+describe("the small-sample bar", () => {
+  it("is the 5% binomial quantile of a 90% losing share", () => {
+    expect(smallSampleLosses(12)).toBe(9);
+    expect(smallSampleLosses(10)).toBe(7);
+    expect(smallSampleLosses(50)).toBe(41);
+    expect(RED_TEAM_BAR).toBe(0.9);
+  });
+  it("names only known families", () => {
+    for (const id of TEST_FAMILIES) expect(familyById(id).id).toBe(id);
+    expect(() => familyById("nope")).toThrow(/unknown red-team family "nope"/);
+  });
+});
+
+describe("the harness", () => {
+  it.each(CAMPAIGN.map((s) => s.id))("textbook through the identity transform is textbook (%s)", (id) => {
+    const sc = scenario(id);
+    for (const seed of SEEDS.slice(0, 2)) {
+      const r = playFamily(sc, identity, seed);
+      expect(r.score).toBe(playScore(sc, "textbook", seed).score);
+      expect(r.stats).toEqual({ transformed: 0, refused: 0, tbDropped: 0 });
+    }
+  });
+
+  it("a refused transform falls back to textbook's decision and is counted", () => {
+    const sc = scenario("launch");
+    const state = newGame(sc, "fallback-1");
+    const tb = POLICIES.textbook(sc, state, []);
+    const order = tb.find((d) => d.type === "reorder");
+    if (order?.type !== "reorder") throw new Error("textbook orders in week 1 of launch");
+    const stats: TurnStats = { transformed: 0, refused: 0, tbDropped: 0 };
+    const items = tb.map((d) => (d === order ? change(d, { ...d, qty: 100_000 }) : keep(d)));
+    const out = assembleTurn(sc, state, items, stats);
+    expect(stats).toEqual({ transformed: 1, refused: 1, tbDropped: 0 });
+    expect(out).toEqual(tb); // ¥4.2 million of cups is refused (cash): textbook's own order is played
+    // An added decision that is refused has no fallback: it is left out.
+    const stats2: TurnStats = { transformed: 0, refused: 0, tbDropped: 0 };
+    const out2 = assembleTurn(sc, state, [...tb.map(keep), add({ type: "hire", role: "analyst" })], stats2);
+    expect(out2).toEqual(tb); // the team lever is closed in launch
+    expect(stats2).toEqual({ transformed: 1, refused: 1, tbDropped: 0 });
+  });
+
+  it("families apply only where their lever is open", () => {
+    const ids = (id: string) => familiesFor(scenario(id)).map((f) => f.id);
+    expect(ids("private")).toEqual(["push×7", "push×14", "joinCoupon¥50+member30%", "emptyTurns"]);
+    expect(ids("launch")).not.toContain("90%off:all"); // no promotion lever
+    expect(ids("season")).toEqual(expect.arrayContaining(["hireFire:designers", "90%off:all", "zeroService"]));
+    expect(ids("season")).not.toContain("noSuchFamily");
+    expect(FAMILIES.filter((f) => f.applies(scenario("season"))).length).toBeGreaterThan(25);
+  });
+});
+
+describe("the optimizer", () => {
+  it("describes a plan in words and flags the degenerate patterns", () => {
+    const sc = scenario("launch");
+    const plan = textbookPlan(sc.weeks);
+    expect(describePlan(plan)).toEqual(["plays as textbook"]);
+    expect(degeneratePatterns(sc, plan)).toEqual([]);
+    plan.price = [1.12, 1.12, 1.12, 1, 1, 1, 1, 1];
+    plan.reorder = [2.5, 2.5, 1, 1, 1, 1, 1, 0];
+    expect(describePlan(plan)).toEqual([
+      "prices +12% in weeks 1–3",
+      "reorders ×2.5 in weeks 1–2",
+      "reorders none in week 8",
+    ]);
+    expect(degeneratePatterns(sc, plan)).toEqual([]);
+    plan.price[0] = 100;
+    plan.reorder[3] = 10;
+    plan.ads[4] = 0.2;
+    const flags = degeneratePatterns(sc, plan);
+    expect(flags).toContain("reference-price anchoring (×3+ in week 1, then lower)");
+    expect(flags).toContain("overstock (reorders ×5+ in week 4)");
+    expect(flags.some((f) => f.startsWith("below-cost"))).toBe(false);
+    plan.price[2] = 0.4; // ¥89 × 0.4 < the ¥42 unit cost
+    expect(degeneratePatterns(sc, plan)).toContain("below-cost pricing (week 3)");
+  });
+
+  it("climbs from textbook on training seeds and reports held-out seeds", () => {
+    const sc = scenario("double11");
+    const o = optimize(sc, {
+      seconds: 60,
+      maxEvaluations: 4,
+      trainSeeds: ["opt-train-0"],
+      testSeeds: SEEDS.slice(0, 2),
+    });
+    expect(o.evaluations).toBe(4);
+    expect(o.train.plan).toBeGreaterThanOrEqual(o.train.textbook); // never worse than where it started
+    expect(o.test.textbook).toEqual(SEEDS.slice(0, 2).map((s) => playScore(sc, "textbook", s).score));
+    expect(o.test.plan).toHaveLength(2);
+    expect(o.words.length).toBeGreaterThan(0);
+    const flagged = { ...o, flags: ["overstock (reorders ×5+ in week 1)"], test: { ...o.test, plan: [1000, 1000] } };
+    expect(optimizerFailure(flagged)).toMatch(/^optimizer in double11: .*overstock/);
+    expect(optimizerFailure({ ...flagged, flags: [] })).toBeNull();
+  });
+});
+
+// The bar on a small sample. A family that fails names itself, the scenario, its losses and both means.
+describe.each(CAMPAIGN.map((s) => s.id))("red team in %s (12 seeds)", (id) => {
+  const sc = scenario(id);
+  const fams = familiesFor(sc).filter((f) => TEST_FAMILIES.includes(f.id));
+  it.each(fams.map((f) => f.id))(`%s loses to textbook on ≥ ${NEED} of ${SEEDS.length} seeds`, (fid) => {
+    const tb = textbook(sc);
+    const runs = SEEDS.map((seed) => playFamily(sc, familyById(fid).turn, seed).score);
+    const losses = runs.filter((s, i) => s < (tb[i] ?? 0)).length;
+    const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
+    expect(losses, `${fid} in ${id}: mean ${mean(runs)} vs textbook ${mean(tb)}`).toBeGreaterThanOrEqual(NEED);
+  });
+});
