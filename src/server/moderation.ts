@@ -84,7 +84,7 @@ export function registerModeration(app: FastifyInstance, { storage, instructor, 
       const byKey = new Map<string, string>();
       body.names.forEach((n, i) => {
         const clean = cleanOr400(n, NAME_MAX, `body.names.${i}`, "name");
-        byKey.set(nameKey(clean), clean);
+        if (!byKey.has(nameKey(clean))) byKey.set(nameKey(clean), clean); // the first spelling
       });
       names = [...byKey].map(([key, name]) => ({ key, name }));
     }

@@ -169,3 +169,20 @@ export async function createChallenge(
   if (r.status !== 201) throw new Error(`create failed: ${r.status} ${r.text}`);
   return r.body;
 }
+
+/** A run file for a given decision log, with its hash chain recomputed (as the game would record it). */
+export function runOf(scenarioId: string, seed: string, turns: readonly unknown[][]): RunFile {
+  const scenario = getScenario(scenarioId);
+  if (!scenario) throw new Error(`no scenario ${scenarioId}`);
+  let state: GameState = newGame(scenario, seed);
+  let run = newRunFile(scenario, seed);
+  let prev = GENESIS_HASH;
+  for (const [i, t] of turns.entries()) {
+    const out = step(scenario, state, t as Parameters<typeof step>[2]);
+    if (!out.ok) throw new Error(`decision rejected in week ${i + 1}`);
+    state = out.state;
+    prev = stateHash(state, prev);
+    run = appendTurn(run, t as Parameters<typeof appendTurn>[1], prev);
+  }
+  return run;
+}
