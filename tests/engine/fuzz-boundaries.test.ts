@@ -21,7 +21,8 @@ import {
   step,
   type WeekReport,
 } from "../../src/engine";
-import { TEAM_ROLES } from "../../src/engine/model";
+import { PRICE_FACTOR_CAP, PRICE_FACTOR_FLOOR, TEAM_ROLES } from "../../src/engine/model";
+import { priceFactor } from "../../src/engine/systems/pricing";
 import { parseDecision } from "../../src/engine/validate";
 import { hasKey } from "../../src/i18n";
 import {
@@ -264,5 +265,45 @@ describe("just outside the schema: refused with err.shape naming the field", () 
       }
     }
     expect(cases).toBeGreaterThan(200);
+  });
+});
+
+describe("issue #10: a list price around ¥34,300–36,300 with a group buy threw (∞/∞ in the group lift)", () => {
+  it("the price factor stays in [floor, cap] at every price the schema accepts, so its ratios are finite", () => {
+    for (const priceFen of [1, 100, 9_900, 1_000_000, 3_430_000, 3_500_000, 3_630_000, 10_000_000])
+      for (const elasticity of [-1, -2.2, -3.2, -4])
+        for (const refPriceFen of [9_900, 10_000_000]) {
+          const f = priceFactor({ priceFen, marketPriceFen: 9_900, refPriceFen, elasticity, priceSensitivity: 0.5 });
+          expect(f).toBeGreaterThanOrEqual(PRICE_FACTOR_FLOOR);
+          expect(f).toBeLessThanOrEqual(PRICE_FACTOR_CAP);
+          expect(Number.isFinite(PRICE_FACTOR_CAP / f)).toBe(true);
+        }
+  });
+
+  it("every list price from ¥34,000 to ¥36,500 with a group buy plays two weeks in every scenario with promotions", () => {
+    let played = 0;
+    for (const sc of BUNDLED_SCENARIOS.filter((s) => s.levers.includes("promotion") && s.levers.includes("pricing"))) {
+      const sku = sc.skus[0]?.id as string;
+      for (let priceFen = 3_400_000; priceFen <= 3_650_000; priceFen += 25_000)
+        for (const [groupPriceFen, groupSize] of [
+          [1, 2],
+          [5_000, 2],
+          [9_900, 10],
+        ] as const) {
+          let state = newGame(sc, `band-${priceFen}`);
+          const turn: Decision[] = [
+            { type: "setPrice", sku, priceFen },
+            { type: "setGroupBuy", sku, groupPriceFen, groupSize },
+          ];
+          for (const decisions of [turn, []]) {
+            const out = safeStep(sc, state, decisions);
+            if (!out.ok) throw new Error(`${sc.id} ¥${priceFen / 100}: ${out.errors[0]?.error.message}`);
+            expect(checkTurn(sc, state, out.state, out.report)).toBeNull();
+            state = out.state;
+          }
+          played++;
+        }
+    }
+    expect(played).toBeGreaterThanOrEqual(3 * 11 * 3);
   });
 });
