@@ -61,6 +61,7 @@ try {
     seed: "bench-1",
     engineVersion: ENGINE_VERSION,
     contentHash: scenarioContentHash(scenario),
+    difficulty: "standard" as const,
   };
   const text = JSON.stringify(run);
   const solo: number[] = [];

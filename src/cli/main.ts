@@ -7,9 +7,12 @@ import { BUNDLED_SCENARIOS, getScenario } from "../content/scenarios";
 import {
   appendTurn,
   contractKpis,
+  DIFFICULTIES,
+  type Difficulty,
   ENGINE_VERSION,
   type GameState,
   GENESIS_HASH,
+  isDifficulty,
   newGame,
   newRunFile,
   POLICIES,
@@ -17,7 +20,9 @@ import {
   parseRunFile,
   type RunFile,
   replayRun,
+  runDifficulty,
   type Scenario,
+  scenarioAt,
   scoreRun,
   stateHash,
   step,
@@ -33,11 +38,11 @@ class CliError extends Error {}
 
 const USAGE = `usage: npm run sim --silent -- <command>
   scenarios [--json]
-  bot    --scenario ID --seed SEED --policy NAME [--out run.json] [--json]
-  play   --scenario ID --seed SEED --decisions FILE [--out run.json] [--json]
+  bot    --scenario ID --seed SEED --policy NAME [--difficulty easy|standard|hard] [--out run.json] [--json]
+  play   --scenario ID --seed SEED --decisions FILE [--difficulty easy|standard|hard] [--out run.json] [--json]
   verify RUNFILE [--json]
   whatif RUNFILE [--top N] [--json]
-  rank   RUNFILE... [--scenario ID] [--seed SEED] [--json]
+  rank   RUNFILE... [--scenario ID] [--seed SEED] [--difficulty D] [--json]
   schema [scenario]
   check-scenario FILE`;
 
@@ -68,12 +73,20 @@ function requireSeed(seed: string | undefined): string {
   return seed;
 }
 
+/** --difficulty (default standard): the market's difficulty (src/engine/difficulty.ts). */
+function requireDifficulty(value: string | undefined): Difficulty {
+  if (value === undefined) return "standard";
+  if (!isDifficulty(value)) throw new CliError(`unknown difficulty "${value}"; known: ${DIFFICULTIES.join(", ")}`);
+  return value;
+}
+
 /** The contract's result object. */
 function summary(scenario: Scenario, run: RunFile, state: GameState) {
   const score = scoreRun(scenario, state);
   return {
     scenario: scenario.id,
     seed: run.seed,
+    difficulty: runDifficulty(run),
     engineVersion: ENGINE_VERSION,
     turns: run.turns.length,
     score: score.score,
@@ -92,7 +105,7 @@ function print(result: ReturnType<typeof summary>, json: boolean | undefined): v
   const k = result.kpis;
   process.stdout.write(
     [
-      `scenario ${result.scenario}  seed ${result.seed}  engine ${result.engineVersion}  turns ${result.turns}`,
+      `scenario ${result.scenario}  seed ${result.seed}  difficulty ${result.difficulty}  engine ${result.engineVersion}  turns ${result.turns}`,
       `score ${result.score}/1000  stars ${"★".repeat(result.stars)}${"☆".repeat(3 - result.stars)}`,
       `GMV ${y(k.gmvFen)}  orders ${k.orders}  UV ${k.uv}  conversion ${(k.conversionRate * 100).toFixed(2)}%  AOV ${y(k.aovFen)}`,
       `gross profit ${y(k.grossProfitFen)}  net profit ${y(k.netProfitFen)}  ad spend ${y(k.adSpendFen)}  ROAS ${k.roas.toFixed(2)}`,
@@ -103,7 +116,10 @@ function print(result: ReturnType<typeof summary>, json: boolean | undefined): v
   );
 }
 
-/** Plays turns from a source of decisions, building the run file as the UI does. */
+/**
+ * Plays turns from a source of decisions, building the run file as the UI does. `scenario` is the
+ * scenario as played (`scenarioAt(file, difficulty)`): the run file names its file and difficulty.
+ */
 function playTurns(
   scenario: Scenario,
   seed: string,
@@ -138,11 +154,11 @@ function playTurns(
 /** The options and the most positional arguments each command takes; anything else is bad input. */
 const COMMANDS: Record<string, { options: string[]; maxArgs: number }> = {
   scenarios: { options: ["json"], maxArgs: 0 },
-  bot: { options: ["scenario", "seed", "policy", "out", "json"], maxArgs: 0 },
-  play: { options: ["scenario", "seed", "decisions", "out", "json"], maxArgs: 0 },
+  bot: { options: ["scenario", "seed", "policy", "difficulty", "out", "json"], maxArgs: 0 },
+  play: { options: ["scenario", "seed", "decisions", "difficulty", "out", "json"], maxArgs: 0 },
   verify: { options: ["json"], maxArgs: 1 },
   whatif: { options: ["top", "json"], maxArgs: 1 },
-  rank: { options: ["scenario", "seed", "json"], maxArgs: Number.POSITIVE_INFINITY },
+  rank: { options: ["scenario", "seed", "difficulty", "json"], maxArgs: Number.POSITIVE_INFINITY },
   schema: { options: [], maxArgs: 1 },
   "check-scenario": { options: [], maxArgs: 1 },
 };
@@ -181,7 +197,8 @@ function verifiedRun(file: string | undefined): { run: RunFile; scenario: Scenar
     );
   const replay = guardEngine(`replaying ${file}`, () => replayRun(parsed.run, scenario));
   if (!replay.ok) throw new CliError(`${file}: ${replay.error.message}`);
-  return { run: parsed.run, scenario, state: replay.state };
+  // The scenario as the run played it (its difficulty), for the score and the what-if replays.
+  return { run: parsed.run, scenario: scenarioAt(scenario, runDifficulty(parsed.run)), state: replay.state };
 }
 
 function main(argv: string[]): void {
@@ -195,6 +212,7 @@ function main(argv: string[]): void {
           scenario: { type: "string" },
           seed: { type: "string" },
           policy: { type: "string" },
+          difficulty: { type: "string" },
           decisions: { type: "string" },
           out: { type: "string" },
           json: { type: "boolean" },
@@ -216,7 +234,7 @@ function main(argv: string[]): void {
       return;
     }
     case "bot": {
-      const scenario = scenarioById(values.scenario);
+      const scenario = scenarioAt(scenarioById(values.scenario), requireDifficulty(values.difficulty));
       const seed = requireSeed(values.seed);
       const known = Object.keys(POLICIES).join(", ");
       const name = values.policy;
@@ -229,7 +247,7 @@ function main(argv: string[]): void {
       return;
     }
     case "play": {
-      const scenario = scenarioById(values.scenario);
+      const scenario = scenarioAt(scenarioById(values.scenario), requireDifficulty(values.difficulty));
       const seed = requireSeed(values.seed);
       if (!values.decisions)
         throw new CliError("missing --decisions FILE (a JSON array of turns, each an array of decisions)");
@@ -274,7 +292,8 @@ function main(argv: string[]): void {
       // Offline classroom: verify trainees' exported run files against one challenge and rank them.
       if (positionals.length === 0) throw new CliError("missing RUNFILE... (the trainees' exported run files)");
       const files = positionals.map((file) => ({ file, raw: readJson(file, "run file") }));
-      const result = rankRunFiles(files, { scenario: values.scenario, seed: values.seed });
+      const difficulty = values.difficulty === undefined ? undefined : requireDifficulty(values.difficulty);
+      const result = rankRunFiles(files, { scenario: values.scenario, seed: values.seed, difficulty });
       if ("error" in result) throw new CliError(result.error);
       if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
       else process.stdout.write(result.table);

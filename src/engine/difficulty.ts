@@ -5,7 +5,7 @@
 // written: `scenarioAt(sc, "standard")` returns `sc` itself and `newGame` leaves `state.difficulty`
 // out, so standard states hash exactly as before difficulty existed. Easy and hard put the field in
 // the state, hence into every state hash of the chain. docs/SCENARIOS.md "Difficulty", docs/MODEL.md.
-import { ADDRESS_ERROR_RATE, PRESALE_INQUIRY_SHARE } from "./model";
+import { ADDRESS_ERROR_RATE, CUSTOMER_DROPOUT, CUSTOMER_REVISIT_DAILY, PRESALE_INQUIRY_SHARE } from "./model";
 import type { Scenario } from "./scenario-schema";
 
 export const DIFFICULTIES = ["easy", "standard", "hard"] as const;
@@ -35,6 +35,10 @@ export interface DifficultyKnobs {
   leadTime: number;
   /** Where operations are modelled: pre-sale inquiry share and wrong-address rate (capped at 1). */
   serviceLoad: number;
+  /** Where the customer base is modelled: how often past buyers come back (weekly revisit share, capped at 1) … */
+  revisit: number;
+  /** … and the chance a buyer drops out after a purchase (capped at 1). */
+  dropout: number;
 }
 
 export const DIFFICULTY: Record<Difficulty, DifficultyKnobs> = {
@@ -48,6 +52,8 @@ export const DIFFICULTY: Record<Difficulty, DifficultyKnobs> = {
     adCost: 0.85,
     leadTime: 0.5,
     serviceLoad: 0.6,
+    revisit: 1.1,
+    dropout: 0.9,
   },
   standard: {
     startCash: 1,
@@ -59,6 +65,8 @@ export const DIFFICULTY: Record<Difficulty, DifficultyKnobs> = {
     adCost: 1,
     leadTime: 1,
     serviceLoad: 1,
+    revisit: 1,
+    dropout: 1,
   },
   hard: {
     startCash: 0.85,
@@ -70,6 +78,8 @@ export const DIFFICULTY: Record<Difficulty, DifficultyKnobs> = {
     adCost: 1.2,
     leadTime: 1.5,
     serviceLoad: 1.6,
+    revisit: 0.93,
+    dropout: 1.08,
   },
 };
 
@@ -87,6 +97,7 @@ function derive(base: Scenario, d: Difficulty): Scenario {
   const cp = m.competitorPricing;
   const sa = m.searchAds;
   const ops = m.ops;
+  const cu = m.customers;
   return {
     ...base,
     start: { ...base.start, cashFen: Math.round(base.start.cashFen * k.startCash) },
@@ -126,6 +137,15 @@ function derive(base: Scenario, d: Difficulty): Scenario {
               ...ops,
               inquiryShare: Math.min(1, (ops.inquiryShare ?? PRESALE_INQUIRY_SHARE) * k.serviceLoad),
               addressErrorRate: Math.min(1, (ops.addressErrorRate ?? ADDRESS_ERROR_RATE) * k.serviceLoad),
+            },
+          }
+        : {}),
+      ...(cu
+        ? {
+            customers: {
+              ...cu,
+              revisitPerWeek: Math.min(1, (cu.revisitPerWeek ?? CUSTOMER_REVISIT_DAILY * 7) * k.revisit),
+              dropout: Math.min(1, (cu.dropout ?? CUSTOMER_DROPOUT) * k.dropout),
             },
           }
         : {}),

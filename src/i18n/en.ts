@@ -3,6 +3,7 @@
 import { en as channelsEn } from "./parts/channels";
 import { en as classroomEn } from "./parts/classroom";
 import { en as debriefEn } from "./parts/debrief";
+import { en as difficultyEn } from "./parts/difficulty";
 import { en as lifecycleEn } from "./parts/lifecycle";
 import { en as offlineEn } from "./parts/offline";
 import { en as privateEn } from "./parts/private";
@@ -684,6 +685,7 @@ export const en: Record<MessageKey, string> = {
   ...privateEn,
   ...lifecycleEn,
   ...debriefEn,
+  ...difficultyEn,
   ...offlineEn,
   ...reportEn,
   ...classroomEn,

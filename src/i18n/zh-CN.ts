@@ -4,6 +4,7 @@
 import { zh as channelsZh } from "./parts/channels";
 import { zh as classroomZh } from "./parts/classroom";
 import { zh as debriefZh } from "./parts/debrief";
+import { zh as difficultyZh } from "./parts/difficulty";
 import { zh as lifecycleZh } from "./parts/lifecycle";
 import { zh as offlineZh } from "./parts/offline";
 import { zh as privateZh } from "./parts/private";
@@ -661,6 +662,7 @@ export const zhCN = {
   ...privateZh,
   ...lifecycleZh,
   ...debriefZh,
+  ...difficultyZh,
   ...offlineZh,
   ...reportZh,
   ...classroomZh,

@@ -2,16 +2,25 @@
 // - a challenge file (JSON, "shopsim-challenge"): scenario + its content hash, seed, difficulty,
 //   class name, deadline, engine version, the offline code, and a hash over all of it so an edited
 //   or damaged file is refused;
-// - the offline code alone: scenario id + seed in Crockford base32 with a 20-bit checksum, typed
-//   by trainees (case, spaces and dashes do not matter; O/I/L read as 0/1/1; a typo is caught).
+// - the offline code alone: scenario id + seed (+ difficulty unless standard) in Crockford base32
+//   with a 20-bit checksum, typed by trainees (case, spaces and dashes do not matter; O/I/L read as
+//   0/1/1; a typo is caught). A standard code starts with "1" (as before difficulty existed), an
+//   easy or hard one with "2" (its first payload byte is the difficulty).
 // Pure (engine + bundled scenarios): the game and the tests use it; no Node, no DOM.
 import { z } from "zod";
 import { getScenario } from "../content/scenarios";
-import { canonicalJson, ENGINE_VERSION, type Scenario, scenarioContentHash, sha256Hex } from "../engine";
+import {
+  canonicalJson,
+  DIFFICULTIES,
+  type Difficulty,
+  ENGINE_VERSION,
+  type Scenario,
+  scenarioContentHash,
+  sha256Hex,
+} from "../engine";
 
+export { DIFFICULTIES, type Difficulty };
 export const CHALLENGE_FORMAT = "shopsim-challenge";
-export const DIFFICULTIES = ["easy", "standard", "hard"] as const;
-export type Difficulty = (typeof DIFFICULTIES)[number];
 
 export interface OfflineChallenge {
   format: typeof CHALLENGE_FORMAT;
@@ -44,7 +53,8 @@ const fail = <T>(key: string, params: Record<string, string | number> = {}): Off
 // ---------- the code ----------
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32
-const CODE_VERSION = "1";
+const CODE_VERSION = "1"; // scenario + seed: a standard challenge
+const CODE_VERSION_DIFFICULTY = "2"; // difficulty byte (index in DIFFICULTIES) + scenario + seed
 const CHECK_CHARS = 4; // 20 bits
 
 function toBase32(bytes: Uint8Array): string {
@@ -107,16 +117,17 @@ const SCENARIO_NUMBERS = [
   "private",
 ] as const;
 
-/** The offline code of a scenario + seed: "1XXX-XXXX-…", groups of four. */
-export function offlineCode(scenarioId: string, seed: string): string {
+/** The offline code of a scenario + seed (+ difficulty): "1XXX-XXXX-…" (standard) or "2XXX-…", groups of four. */
+export function offlineCode(scenarioId: string, seed: string, difficulty: Difficulty = "standard"): string {
   const n = (SCENARIO_NUMBERS as readonly string[]).indexOf(scenarioId);
   const id = encoder.encode(scenarioId).subarray(0, 255);
-  const head = n >= 0 ? Uint8Array.of(n + 1) : Uint8Array.of(0, id.length, ...id);
+  const lead = difficulty === "standard" ? [] : [DIFFICULTIES.indexOf(difficulty)];
+  const head = n >= 0 ? Uint8Array.of(...lead, n + 1) : Uint8Array.of(...lead, 0, id.length, ...id);
   const tail = encoder.encode(seed);
   const payload = new Uint8Array(head.length + tail.length);
   payload.set(head, 0);
   payload.set(tail, head.length);
-  const body = CODE_VERSION + toBase32(payload);
+  const body = (difficulty === "standard" ? CODE_VERSION : CODE_VERSION_DIFFICULTY) + toBase32(payload);
   const code = body + checksum(body);
   return code.match(/.{1,4}/g)?.join("-") ?? code;
 }
@@ -133,17 +144,28 @@ export function normaliseOfflineCode(raw: string): string {
 /** Could this typed text be an offline code (rather than a 6-character server code)? */
 export function looksLikeOfflineCode(raw: string): boolean {
   const c = normaliseOfflineCode(raw);
-  return c.length > 8 && c.startsWith(CODE_VERSION);
+  return c.length > 8 && (c.startsWith(CODE_VERSION) || c.startsWith(CODE_VERSION_DIFFICULTY));
 }
 
-/** Reads an offline code back into scenario + seed; typos fail the checksum. */
-export function parseOfflineCode(raw: string): OfflineResult<{ code: string; scenario: Scenario; seed: string }> {
+/** Reads an offline code back into scenario + seed + difficulty; typos fail the checksum. */
+export function parseOfflineCode(
+  raw: string,
+): OfflineResult<{ code: string; scenario: Scenario; seed: string; difficulty: Difficulty }> {
   const c = normaliseOfflineCode(raw);
   if (c.length < 1 + 4 + CHECK_CHARS || ![...c].every((ch) => ALPHABET.includes(ch))) return fail("off.err.codeChars");
-  if (!c.startsWith(CODE_VERSION)) return fail("off.err.codeVersion");
+  const withDifficulty = c.startsWith(CODE_VERSION_DIFFICULTY);
+  if (!c.startsWith(CODE_VERSION) && !withDifficulty) return fail("off.err.codeVersion");
   const body = c.slice(0, -CHECK_CHARS);
   if (checksum(body) !== c.slice(-CHECK_CHARS)) return fail("off.err.codeTypo");
-  const bytes = fromBase32(body.slice(1));
+  const decoded = fromBase32(body.slice(1));
+  let difficulty: Difficulty = "standard";
+  let bytes = decoded;
+  if (decoded && withDifficulty) {
+    const d = DIFFICULTIES[decoded[0] ?? -1];
+    if (!d || d === "standard") return fail("off.err.codeTypo");
+    difficulty = d;
+    bytes = decoded.subarray(1);
+  }
   if (!bytes || bytes.length < 2) return fail("off.err.codeTypo");
   const first = bytes[0] ?? 0;
   let scenarioId: string;
@@ -163,7 +185,7 @@ export function parseOfflineCode(raw: string): OfflineResult<{ code: string; sce
   const scenario = getScenario(scenarioId);
   if (!scenario) return fail("off.err.unknownScenario", { id: scenarioId });
   if (!seed || seed.length > 200) return fail("off.err.codeTypo");
-  return { ok: true, value: { code: offlineCode(scenarioId, seed), scenario, seed } };
+  return { ok: true, value: { code: offlineCode(scenarioId, seed, difficulty), scenario, seed, difficulty } };
 }
 
 // ---------- the file ----------
@@ -198,7 +220,7 @@ export function createOfflineChallenge(p: {
   const body: Omit<OfflineChallenge, "hash"> = {
     format: CHALLENGE_FORMAT,
     version: 1,
-    code: offlineCode(p.scenario.id, p.seed),
+    code: offlineCode(p.scenario.id, p.seed, p.difficulty),
     scenario: { id: p.scenario.id, contentHash: scenarioContentHash(p.scenario) },
     seed: p.seed,
     difficulty: p.difficulty,
@@ -237,6 +259,6 @@ export function parseChallengeFile(text: string): OfflineResult<OfflineChallenge
   if (c.engineVersion !== ENGINE_VERSION)
     return fail("off.err.version", { file: c.engineVersion, game: ENGINE_VERSION });
   if (scenarioContentHash(scenario) !== c.scenario.contentHash) return fail("off.err.content", { id: c.scenario.id });
-  if (c.code !== offlineCode(c.scenario.id, c.seed)) return fail("off.err.edited");
+  if (c.code !== offlineCode(c.scenario.id, c.seed, c.difficulty)) return fail("off.err.edited");
   return { ok: true, value: c };
 }

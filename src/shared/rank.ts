@@ -5,7 +5,15 @@
 // Pure: the CLI (`sim rank`) and the game's ranking screen call this same function, so they rank
 // the same files the same way.
 import { getScenario } from "../content/scenarios";
-import { ENGINE_VERSION, type RunMeta, type Sha256Hex, scenarioContentHash, sha256Hex } from "../engine";
+import {
+  type Difficulty,
+  ENGINE_VERSION,
+  isDifficulty,
+  type RunMeta,
+  type Sha256Hex,
+  scenarioContentHash,
+  sha256Hex,
+} from "../engine";
 import { type ChallengeTarget, verifyRunWith } from "./verify-run";
 
 export interface RankedRun {
@@ -21,7 +29,7 @@ export interface RankedRun {
 }
 
 export interface RankResult {
-  challenge: { scenario: string; seed: string; engineVersion: string };
+  challenge: { scenario: string; seed: string; difficulty: Difficulty; engineVersion: string };
   ranked: RankedRun[];
   duplicates: { file: string; player: string | null; sameAs: string }[];
   rejected: {
@@ -55,13 +63,14 @@ function withoutMeta(raw: unknown): unknown {
 
 export function rankRunFiles(
   files: { file: string; raw: unknown }[],
-  opts: { scenario?: string; seed?: string },
+  opts: { scenario?: string; seed?: string; difficulty?: Difficulty },
   sha: Sha256Hex = sha256Hex,
 ): RankResult | { error: string } {
-  // The challenge: from the options, or else the first file's scenario and seed.
+  // The challenge: from the options, or else the first file's scenario, seed and difficulty.
   const first = files.find((f) => typeof f.raw === "object" && f.raw !== null)?.raw as
-    | { scenario?: { id?: unknown }; seed?: unknown }
+    | { scenario?: { id?: unknown }; seed?: unknown; difficulty?: unknown }
     | undefined;
+  const difficulty: Difficulty = opts.difficulty ?? (isDifficulty(first?.difficulty) ? first.difficulty : "standard");
   const scenarioId = opts.scenario ?? (typeof first?.scenario?.id === "string" ? first.scenario.id : undefined);
   const seed = opts.seed ?? (typeof first?.seed === "string" ? first.seed : undefined);
   if (!scenarioId) return { error: "cannot tell the scenario; pass --scenario ID" };
@@ -73,6 +82,7 @@ export function rankRunFiles(
     seed,
     engineVersion: ENGINE_VERSION,
     contentHash: scenarioContentHash(scenario),
+    difficulty,
   };
   const ok: Omit<RankedRun, "rank">[] = [];
   const seen = new Map<string, string>();
@@ -114,7 +124,7 @@ export function rankRunFiles(
     .map(({ r }, i) => ({ rank: i + 1, ...r }));
   const who = (file: string, player: string | null) => (player ? `${file} (${player})` : file);
   const lines = [
-    `challenge: scenario ${scenarioId}  seed ${seed}  engine ${ENGINE_VERSION}`,
+    `challenge: scenario ${scenarioId}  seed ${seed}  difficulty ${difficulty}  engine ${ENGINE_VERSION}`,
     "rank  score  stars  file",
     ...ranked.map(
       (r) =>
@@ -126,7 +136,7 @@ export function rankRunFiles(
     "",
   ];
   return {
-    challenge: { scenario: scenarioId, seed, engineVersion: ENGINE_VERSION },
+    challenge: { scenario: scenarioId, seed, difficulty, engineVersion: ENGINE_VERSION },
     ranked,
     duplicates,
     rejected,

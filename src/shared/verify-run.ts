@@ -7,11 +7,14 @@ import {
   type ContractKpis,
   canonicalJson,
   contractKpis,
+  type Difficulty,
   ENGINE_VERSION,
   parseRunFile,
   type RunFile,
   replayRun,
+  runDifficulty,
   type Sha256Hex,
+  scenarioAt,
   scenarioContentHash,
   scoreRun,
   sha256Hex,
@@ -36,6 +39,8 @@ export interface ChallengeTarget {
   seed: string;
   engineVersion: string;
   contentHash: string;
+  /** The challenge's difficulty; a run played on another one is refused ("wrong_difficulty"). */
+  difficulty: Difficulty;
 }
 
 export type RejectCode =
@@ -44,6 +49,7 @@ export type RejectCode =
   | "wrong_scenario"
   | "scenario_changed"
   | "wrong_seed"
+  | "wrong_difficulty"
   | "invalid_decision"
   | "hash_mismatch"
   | "run_incomplete"
@@ -140,6 +146,15 @@ export function verifyRunWith(target: ChallengeTarget, raw: unknown, sha: Sha256
   if (run.seed !== target.seed) {
     return no("wrong_seed", "run was played on another market seed than this challenge's", "err.wrongSeed", {});
   }
+  const played = runDifficulty(run);
+  if (played !== target.difficulty) {
+    return no(
+      "wrong_difficulty",
+      `run was played on difficulty "${played}"; this challenge is "${target.difficulty}"`,
+      "err.wrongDifficulty",
+      { run: played, challenge: target.difficulty },
+    );
+  }
   const replay = replayRun(run, scenario, { sha256Hex: sha, contentHash: contentHashOf(scenario) });
   if (!replay.ok) {
     return no(
@@ -157,8 +172,8 @@ export function verifyRunWith(target: ChallengeTarget, raw: unknown, sha: Sha256
       { turns: run.turns.length, weeks: scenario.weeks },
     );
   }
-  const score = scoreRun(scenario, replay.state);
-  const kpis: ContractKpis = contractKpis(scenario, replay.state);
+  const score = scoreRun(scenarioAt(scenario, played), replay.state);
+  const kpis: ContractKpis = contractKpis(scenarioAt(scenario, played), replay.state);
   const timeline: TimelineWeek[] = replay.reports.map((r, i) => ({
     week: i + 1,
     decisions: run.turns[i] ?? [],

@@ -3,6 +3,7 @@
 // secret, kept only in this browser) and the class they are watching. A separate small store so
 // the game store stays about the game; it drives screens through the game store's goTo.
 import { createStore } from "zustand/vanilla";
+import { runDifficulty } from "../engine";
 import { type Difficulty, type OfflineError, parseChallengeFile, parseOfflineCode } from "../shared/offline-challenge";
 import {
   type ApiFailure,
@@ -215,13 +216,19 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
         if (!ch || ch.closed) return false;
         set({ active: ch, submit: { status: "idle", result: null, error: null } });
         persist();
-        return game.getState().startScenario(ch.scenario.id, ch.seed);
+        return game.getState().startScenario(ch.scenario.id, ch.seed, undefined, ch.difficulty); // the challenge's market
       },
 
       runMatchesActive() {
         const a = get().active;
         const run = game.getState().run;
-        return !!a && !!run && run.scenario.id === a.scenario.id && run.seed === a.seed;
+        return (
+          !!a &&
+          !!run &&
+          run.scenario.id === a.scenario.id &&
+          run.seed === a.seed &&
+          runDifficulty(run) === a.difficulty
+        );
       },
 
       async submitRun() {
@@ -384,13 +391,13 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
           set({ offline: { status: "error", challenge: null, error: r.error } });
           return false;
         }
-        const { code, scenario, seed } = r.value;
+        const { code, scenario, seed, difficulty } = r.value;
         const challenge: OfflinePlay = {
           code,
           scenarioId: scenario.id,
           seed,
           className: null,
-          difficulty: null,
+          difficulty,
           deadline: null,
           from: "code",
         };
@@ -425,11 +432,12 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
         // Not the online `active` challenge: the debrief offers the run file, not a submission.
         set({ active: null, submit: { status: "idle", result: null, error: null } });
         persist();
-        return game.getState().startScenario(c.scenarioId, c.seed, {
-          player: player.slice(0, 64),
-          ...(c.className ? { className: c.className } : {}),
-          challenge: c.code,
-        });
+        return game.getState().startScenario(
+          c.scenarioId,
+          c.seed,
+          { player: player.slice(0, 64), ...(c.className ? { className: c.className } : {}), challenge: c.code },
+          c.difficulty ?? "standard", // the file's or the code's difficulty
+        );
       },
     };
   });

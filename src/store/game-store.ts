@@ -7,15 +7,19 @@ import {
   appendTurn,
   type Decision,
   type DecisionError,
+  type Difficulty,
   type GameState,
   GENESIS_HASH,
+  isDifficulty,
   newGame,
   newRunFile,
   parseRunFile,
   type RunFile,
   type RunMeta,
   replayRun,
+  runDifficulty,
   type Scenario,
+  scenarioAt,
   scoreRun,
   stateHash,
   step,
@@ -26,6 +30,7 @@ import { isLang, type Lang, type Params, setLang as setI18nLang } from "../i18n"
 import { mergePending, withdrawPending } from "./merge";
 import {
   defaultStorage,
+  difficultyKeyOf,
   type KeyValueStorage,
   LANG_KEY,
   type PendingSave,
@@ -34,6 +39,7 @@ import {
   pendingTag,
   previousKeyOf,
   progressKeyOf,
+  readDifficulty,
   readJson,
   readProgress,
   readSettings,
@@ -75,6 +81,8 @@ export interface SlotInfo {
   week: number;
   weeks: number;
   finished: boolean;
+  /** The difficulty the slot's run is played on. */
+  difficulty: Difficulty;
 }
 
 /** A message for the trainee that outlives a screen change (e.g. "your save was set aside"). */
@@ -126,6 +134,11 @@ export interface GameData {
   slot: number;
   /** Stars and best score per scenario in this slot. */
   progress: Progress;
+  /**
+   * The slot's campaign difficulty: new shops in this slot open on it (a challenge brings its own).
+   * Chosen while the slot is new (setDifficulty); the game in play keeps its own (`game.difficulty`).
+   */
+  difficulty: Difficulty;
   settings: Settings;
   /** Where `back()` goes from an aside screen. */
   backTo: Screen;
@@ -145,8 +158,17 @@ function weekStart(scenario: Scenario, game: GameState, run: RunFile, reports: W
 }
 
 export interface GameActions {
-  /** `meta` labels the run file (player name, class, offline challenge code); it never changes play. */
-  startScenario(id: string, seed: string, meta?: RunMeta): boolean;
+  /**
+   * `meta` labels the run file (player name, class, offline challenge code); it never changes play.
+   * `difficulty`: a challenge's; absent = the slot's campaign difficulty.
+   */
+  startScenario(id: string, seed: string, meta?: RunMeta, difficulty?: Difficulty): boolean;
+  /** Chooses the slot's campaign difficulty; only while the slot is new (no run played, nothing earned). */
+  setDifficulty(difficulty: Difficulty): boolean;
+  /** Can the current slot's difficulty still be chosen? (no week played, no stars or scores yet) */
+  canChooseDifficulty(): boolean;
+  /** A slot's campaign difficulty. */
+  slotDifficulty(slot: number): Difficulty;
   /** Adds or replaces a pending decision. Returns the error (and changes nothing) if invalid. */
   propose(decision: Decision): DecisionError | null;
   /** Drops a pending decision (for setStore, only `field`). */
@@ -235,7 +257,9 @@ export function createGameStore(deps: StoreDeps) {
           return { ok: false, key: "save.unknownScenario", params: { id }, message: `unknown scenario "${id}"` };
         const replay = replayRun(parsed.run, scenario);
         if (!replay.ok) return { ...replay.error, ok: false };
-        return { ok: true, run: parsed.run, scenario, game: replay.state, reports: replay.reports };
+        // The scenario as the run plays it (its difficulty): what the panels, the debrief and the what-if read.
+        const played = scenarioAt(scenario, runDifficulty(parsed.run));
+        return { ok: true, run: parsed.run, scenario: played, game: replay.state, reports: replay.reports };
       };
       const writePending = (s: Pick<GameData, "game" | "pending">) => {
         if (!s.game) return;
@@ -304,14 +328,17 @@ export function createGameStore(deps: StoreDeps) {
         notice: null,
         slot,
         progress: readProgress(storage, slot),
+        difficulty: readDifficulty(storage, slot),
         settings: readSettings(storage),
         backTo: "menu",
 
-        startScenario(id, seed, meta) {
-          const scenario = deps.getScenario(id);
-          if (!scenario) return false;
-          const game = newGame(scenario, seed);
-          const run = newRunFile(scenario, seed, meta);
+        startScenario(id, seed, meta, difficulty) {
+          const file = deps.getScenario(id);
+          if (!file) return false;
+          const d = difficulty ?? get().difficulty;
+          const scenario = scenarioAt(file, d); // the market as played; the run file names the file and d
+          const game = newGame(scenario, seed, d);
+          const run = newRunFile(scenario, seed, meta, d);
           replaceSave(run);
           set({ ...weekStart(scenario, game, run, []), screen: "briefing", notice: null });
           return true;
@@ -365,13 +392,14 @@ export function createGameStore(deps: StoreDeps) {
             return false;
           }
           const game = replay.state;
+          const played = scenarioAt(scenario, runDifficulty(run)); // the run's difficulty
           let pending: Decision[] = [];
           let draft: GameState = game;
           const p = readJson(storage, PENDING_KEY_NOW());
           if (p.ok) {
             const ps = p.value as Partial<PendingSave>;
             if (ps && ps.tag === pendingTag(game.seed, game.scenarioId, game.week) && Array.isArray(ps.pending)) {
-              const v = validateTurn(scenario, game, ps.pending);
+              const v = validateTurn(played, game, ps.pending);
               if (v.ok) {
                 pending = v.decisions;
                 draft = v.draft;
@@ -379,7 +407,7 @@ export function createGameStore(deps: StoreDeps) {
             }
           }
           set({
-            ...weekStart(scenario, game, run, replay.reports),
+            ...weekStart(played, game, run, replay.reports),
             pending,
             draft,
             screen: game.status === "playing" ? "shop" : "debrief",
@@ -424,7 +452,13 @@ export function createGameStore(deps: StoreDeps) {
           const n = Math.max(1, Math.min(SLOT_COUNT, Math.round(next)));
           slot = n;
           safeSet(storage, SLOT_KEY, JSON.stringify(n));
-          set({ slot: n, progress: readProgress(storage, n), ...noGame(), notice: null });
+          set({
+            slot: n,
+            progress: readProgress(storage, n),
+            difficulty: readDifficulty(storage, n),
+            ...noGame(),
+            notice: null,
+          });
         },
 
         exportSlotJson(n) {
@@ -443,7 +477,30 @@ export function createGameStore(deps: StoreDeps) {
           const sc = deps.getScenario(parsed.run.scenario.id);
           if (!sc) return null;
           const week = parsed.run.turns.length;
-          return { slot: n, scenarioId: sc.id, week, weeks: sc.weeks, finished: week >= sc.weeks };
+          return {
+            slot: n,
+            scenarioId: sc.id,
+            week,
+            weeks: sc.weeks,
+            finished: week >= sc.weeks,
+            difficulty: runDifficulty(parsed.run),
+          };
+        },
+
+        slotDifficulty(n) {
+          return readDifficulty(storage, n);
+        },
+
+        canChooseDifficulty() {
+          const info = get().peekSlot(slot);
+          return (!info || info.week === 0) && Object.keys(readProgress(storage, slot)).length === 0;
+        },
+
+        setDifficulty(d) {
+          if (!isDifficulty(d) || !get().canChooseDifficulty()) return false;
+          safeSet(storage, difficultyKeyOf(slot), JSON.stringify(d));
+          set({ difficulty: d });
+          return true;
         },
 
         slotProgress(n) {

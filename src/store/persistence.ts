@@ -1,6 +1,6 @@
 // localStorage layout. The save IS the run file (scenario, seed, decision log, hash chain), so a
 // save can be handed in, verified by the CLI, and replayed to rebuild everything else.
-import type { Decision } from "../engine";
+import { type Decision, type Difficulty, isDifficulty } from "../engine";
 
 export const SAVE_KEY = "shopsim.save.v1";
 export const PENDING_KEY = "shopsim.pending.v1";
@@ -112,6 +112,16 @@ export function previousKeyOf(slot: number): string {
 /** Stars and best score per scenario for one slot (the slot is the player's profile). */
 export function progressKeyOf(slot: number): string {
   return `shopsim.progress.v1.slot${Math.max(1, slot)}`;
+}
+
+/** The slot's campaign difficulty (absent = "standard"; src/engine/difficulty.ts). */
+export function difficultyKeyOf(slot: number): string {
+  return `shopsim.difficulty.v1.slot${Math.max(1, slot)}`;
+}
+
+export function readDifficulty(storage: KeyValueStorage, slot: number): Difficulty {
+  const r = readJson(storage, difficultyKeyOf(slot));
+  return r.ok && isDifficulty(r.value) ? r.value : "standard";
 }
 
 export interface ScenarioProgress {

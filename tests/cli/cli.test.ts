@@ -72,7 +72,7 @@ describe("cli: happy paths", () => {
 
   it("bot --json prints one object with the contract's fields", () => {
     expect(Object.keys(bot).sort()).toEqual(
-      ["engineVersion", "kpis", "scenario", "score", "seed", "stars", "stateHash", "turns"].sort(),
+      ["difficulty", "engineVersion", "kpis", "scenario", "score", "seed", "stars", "stateHash", "turns"].sort(),
     );
     expect(bot.scenario).toBe("launch");
     expect(bot.seed).toBe("cli-1");

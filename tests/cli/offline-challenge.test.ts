@@ -63,6 +63,75 @@ describe("offline code", () => {
   });
 });
 
+describe("difficulty in the offline code and file", () => {
+  it("a standard code is as before (version 1); easy and hard codes (version 2) carry it back", () => {
+    expect(offlineCode("launch", "class-7", "standard")).toBe(offlineCode("launch", "class-7"));
+    expect(offlineCode("launch", "class-7")).toMatch(/^1/);
+    const codes = new Set<string>();
+    for (const d of ["easy", "standard", "hard"] as const) {
+      for (const [id, seed] of [
+        ["launch", "class-7"],
+        ["myown", "电商2301班"], // a scenario id outside the numbered list: its id is spelled out
+      ] as const) {
+        const code = offlineCode(id, seed, d);
+        codes.add(code);
+        expect(code.startsWith(d === "standard" ? "1" : "2")).toBe(true);
+        expect(looksLikeOfflineCode(code)).toBe(true);
+        if (id !== "launch") {
+          expect(parseOfflineCode(code)).toMatchObject({ ok: false, error: { key: "off.err.unknownScenario" } });
+          continue;
+        }
+        const r = parseOfflineCode(code.toLowerCase());
+        if (!r.ok) throw new Error(r.error.key);
+        expect(r.value).toMatchObject({ code, seed, difficulty: d });
+        expect(r.value.scenario.id).toBe(id);
+      }
+    }
+    expect(codes.size).toBe(6);
+    // A typo in the difficulty part is caught by the checksum like any other.
+    const hard = offlineCode("launch", "class-7", "hard").replace(/-/g, "");
+    const typo = `${hard.slice(0, 1)}${hard[1] === "Z" ? "Y" : "Z"}${hard.slice(2)}`;
+    expect(parseOfflineCode(typo)).toMatchObject({ ok: false, error: { key: "off.err.codeTypo" } });
+  });
+
+  it("the file's difficulty is covered by its hash and its code", () => {
+    const f = createOfflineChallenge({
+      scenario: launch,
+      seed: "class-9",
+      difficulty: "easy",
+      className: "",
+      deadline: null,
+    });
+    expect(f.code).toBe(offlineCode("launch", "class-9", "easy"));
+    const edited = { ...f, difficulty: "hard" };
+    expect(parseChallengeFile(JSON.stringify(edited))).toMatchObject({ ok: false, error: { key: "off.err.edited" } });
+    const { hash: _h, ...body } = edited;
+    const rehashed = { ...body, hash: sha256Hex(canonicalJson(body)) }; // hash redone, code left as it was
+    expect(parseChallengeFile(JSON.stringify(rehashed))).toMatchObject({ ok: false, error: { key: "off.err.edited" } });
+  });
+
+  it("the ranking refuses a run on another difficulty than the challenge's", () => {
+    const hard = botRun("launch", "class-7", "textbook", "hard");
+    const standard = botRun("launch", "class-7", "textbook");
+    const r = rankRunFiles(
+      [
+        { file: "hard.json", raw: hard },
+        { file: "standard.json", raw: standard },
+      ],
+      { scenario: "launch", seed: "class-7", difficulty: "hard" },
+    );
+    if ("error" in r) throw new Error(r.error);
+    expect(r.challenge.difficulty).toBe("hard");
+    expect(r.ranked.map((x) => x.file)).toEqual(["hard.json"]);
+    expect(r.rejected).toMatchObject([{ file: "standard.json", code: "wrong_difficulty", key: "err.wrongDifficulty" }]);
+    // Without a challenge file the first run's difficulty is the challenge's.
+    const byFirst = rankRunFiles([{ file: "hard.json", raw: hard }], {});
+    if ("error" in byFirst) throw new Error(byFirst.error);
+    expect(byFirst.challenge.difficulty).toBe("hard");
+    expect(byFirst.ranked).toHaveLength(1);
+  });
+});
+
 describe("challenge file", () => {
   const base = {
     scenario: launch,
@@ -76,7 +145,7 @@ describe("challenge file", () => {
   it("round-trips and names the market by its offline code", () => {
     const r = parseChallengeFile(challengeFileJson(c));
     expect(r).toEqual({ ok: true, value: c });
-    expect(c.code).toBe(offlineCode("launch", "class-7"));
+    expect(c.code).toBe(offlineCode("launch", "class-7", "hard"));
   });
 
   it("refuses edited, damaged and wrong files with a reason", () => {

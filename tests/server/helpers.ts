@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { getScenario } from "../../src/content/scenarios";
 import {
   appendTurn,
+  type Difficulty,
   type GameState,
   GENESIS_HASH,
   newGame,
@@ -15,6 +16,7 @@ import {
   POLICIES,
   type PolicyName,
   type RunFile,
+  scenarioAt,
   stateHash,
   step,
   type WeekReport,
@@ -136,10 +138,16 @@ export async function api<T = Json>(
   return { status: res.status, body: parsed as T, headers: res.headers, text };
 }
 
-/** Plays a whole scenario with a bot policy and returns the run file the game would export. */
-export function botRun(scenarioId: string, seed: string, policy: PolicyName = "textbook"): RunFile {
-  const scenario = getScenario(scenarioId);
-  if (!scenario) throw new Error(`no scenario ${scenarioId}`);
+/** Plays a whole scenario with a bot policy (on a difficulty) and returns the run file the game would export. */
+export function botRun(
+  scenarioId: string,
+  seed: string,
+  policy: PolicyName = "textbook",
+  difficulty: Difficulty = "standard",
+): RunFile {
+  const file = getScenario(scenarioId);
+  if (!file) throw new Error(`no scenario ${scenarioId}`);
+  const scenario = scenarioAt(file, difficulty); // newGame and newRunFile take the difficulty from it
   let state: GameState = newGame(scenario, seed);
   let run = newRunFile(scenario, seed);
   let prev = GENESIS_HASH;

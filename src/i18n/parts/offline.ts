@@ -4,7 +4,7 @@
 export const zh = {
   // challenge entry
   "off.entry.openFile": "打开挑战文件",
-  "off.entry.codeHint": "线上挑战码是 6 位；老师给的离线挑战码更长（以 1 开头），不需要网络。",
+  "off.entry.codeHint": "线上挑战码是 6 位；老师给的离线挑战码更长（以 1 或 2 开头），不需要网络。",
   "off.entry.mode": "方式",
   "off.entry.offline": "离线挑战，不需要网络",
   "off.entry.offlineNote": "玩完后在总结页点“导出记录文件”，把文件交给老师排名。",
@@ -74,7 +74,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   "off.entry.openFile": "Open challenge file",
-  "off.entry.codeHint": "Online codes have 6 characters; an offline code is longer (starts with 1), no network needed.",
+  "off.entry.codeHint":
+    "Online codes have 6 characters; an offline code is longer (starts with 1 or 2), no network needed.",
   "off.entry.mode": "Mode",
   "off.entry.offline": "Offline challenge, no network needed",
   "off.entry.offlineNote":

@@ -1,8 +1,9 @@
 // Top bar of the shop: week, cash, last week's GMV, DSR and designer hours left, each with its
 // unit; the language switch and a way back to the menu (the game is saved, nothing is lost).
 import Phaser from "phaser";
-import type { GameState, Scenario, WeekReport } from "../../engine";
+import { difficultyOf, type GameState, type Scenario, type WeekReport } from "../../engine";
 import { bi, fixed, moneyShort, t } from "../../i18n";
+import { difficultyName } from "../difficulty-text";
 import { C, DESIGN_W, FS } from "../theme";
 import { addText, clipText, fitText } from "../widgets/text";
 
@@ -49,7 +50,15 @@ export class Hud extends Phaser.GameObjects.Container {
     );
     fitText(title, 150, 10);
     if (title.width > 150) clipText(title, 150); // long English titles must not run into 现金 Cash
-    this.values.push(title, week);
+    // The market's difficulty beside the week (easy/hard in colour: it is not the scenario as written).
+    const diff = difficultyOf(d.game);
+    const tag = addText(this.scene, week.x + week.width + 8, 33, difficultyName(diff), {
+      size: FS.tiny,
+      bold: diff !== "standard",
+      color: diff === "hard" ? C.warn : diff === "easy" ? C.good : C.muted,
+    });
+    fitText(tag, Math.max(30, 226 - tag.x), 9);
+    this.values.push(title, week, tag);
     const dsr = (d.draft.dsr.description + d.draft.dsr.service + d.draft.dsr.logistics) / 3;
     const stats: [string, string, number][] = [
       [t("hud.cash"), moneyShort(d.draft.cashFen), d.draft.cashFen < 0 ? C.bad : C.text],

@@ -1,7 +1,9 @@
 // Briefing: what this scenario is about, what it teaches (with principle codes), how it is
 // scored, and which levers it unlocks. Cards size themselves to their text in either language.
 
+import { difficultyOf } from "../../engine";
 import { bi, t } from "../../i18n";
+import { difficultyBriefing } from "../difficulty-text";
 import { formatKpi } from "../format-kpi";
 import { PANEL_LEVERS } from "../panels/panel-context";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
@@ -42,16 +44,17 @@ export class Briefing extends BaseScene {
     }
     addText(this, 48, 24, t("briefing.title"), { size: FS.small, color: C.accentHi, bold: true });
     addText(this, 48, 44, bi(sc.title), { size: FS.h1, bold: true });
-    addText(
+    const info = addText(
       this,
       48,
       92,
-      `${t("briefing.weeks", { weeks: sc.weeks })}  ·  ${t("briefing.seed", { seed: game.seed })}`,
+      `${t("briefing.weeks", { weeks: sc.weeks })}  ·  ${t("briefing.seed", { seed: game.seed })}  ·  ${difficultyBriefing(difficultyOf(game))}`,
       {
         size: FS.small,
         color: C.muted,
       },
     );
+    fitText(info, DESIGN_W - 96, 10);
     this.addLangSwitch(DESIGN_W - 196, 24);
 
     // Both columns must end above the bottom bar (its "levers" caption sits at DESIGN_H - 100 on the

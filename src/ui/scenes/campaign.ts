@@ -3,9 +3,11 @@
 // the save slots (one player profile each), resume, and export / import of the slot's run file.
 import Phaser from "phaser";
 import { BUNDLED_SCENARIOS, getScenario } from "../../content/scenarios";
+import { DIFFICULTIES } from "../../engine";
 import { bi, errorText, t } from "../../i18n";
 import { DEFAULT_SEED } from "../../store/game-store";
 import { SLOT_COUNT } from "../../store/persistence";
+import { difficultyName } from "../difficulty-text";
 import { guardOverwrite } from "../guard";
 import { armImport, disarmImport, downloadJson, pickRunFile, runFileName } from "../run-file";
 import { playSfx } from "../sfx";
@@ -237,7 +239,7 @@ export class Campaign extends BaseScene {
         y,
         w: w - 32,
         h: 60,
-        label: `${n === cur ? "✓ " : ""}${t("menu.slot", { n })}`,
+        label: `${n === cur ? "✓ " : ""}${t("menu.slot", { n })}  ·  ${t("diff.slot", { name: difficultyName(this.s.slotDifficulty(n)) })}`,
         sub,
         variant: "chip",
         size: FS.h3,
@@ -252,6 +254,7 @@ export class Campaign extends BaseScene {
       });
       y += 70;
     }
+    y = this.drawDifficulty(card, w, y);
     const mine = this.s.peekSlot(cur);
     new Button(this, {
       id: "campaign.resume",
@@ -309,6 +312,47 @@ export class Campaign extends BaseScene {
       });
       card.add(msg);
     }
+  }
+
+  /** The current slot's difficulty: chosen while the slot is new (then fixed), shown on every slot. */
+  private drawDifficulty(card: Card, w: number, y: number): number {
+    const cur = this.s.difficulty;
+    const open = this.s.canChooseDifficulty();
+    const label = addText(this, 16, y + 9, t("diff.campaign.label"), { size: FS.small, bold: true, color: C.muted });
+    fitText(label, 128, 10);
+    card.add(label);
+    const x0 = 16 + 136;
+    const gap = 6;
+    const cw = (w - 16 - x0 - 2 * gap) / 3;
+    DIFFICULTIES.forEach((d, i) => {
+      new Button(this, {
+        id: `campaign.difficulty.${d}`,
+        x: x0 + i * (cw + gap),
+        y,
+        w: cw,
+        h: 36,
+        label: `${d === cur ? "✓ " : ""}${difficultyName(d)}`,
+        variant: "chip",
+        size: FS.small,
+        selected: d === cur,
+        enabled: open || d === cur,
+        focus: this.focus,
+        parent: card,
+        onClick: () => {
+          status = null;
+          if (this.s.setDifficulty(d)) this.scene.restart();
+        },
+      });
+    });
+    y += 40;
+    const note = addText(this, 16, y, t(open ? "diff.campaign.hint" : "diff.campaign.locked"), {
+      size: FS.tiny,
+      color: C.muted,
+      width: w - 32,
+      maxLines: 2,
+    });
+    card.add(note);
+    return y + note.height + 8;
   }
 
   private exportSlot(): void {

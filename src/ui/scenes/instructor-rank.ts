@@ -58,7 +58,7 @@ function computeRanking(): void {
   state.result =
     files.length === 0 && state.files.length === 0
       ? null
-      : rankRunFiles(files, c ? { scenario: c.scenario.id, seed: c.seed } : {});
+      : rankRunFiles(files, c ? { scenario: c.scenario.id, seed: c.seed, difficulty: c.difficulty } : {});
   state.page = 0;
 }
 
