@@ -12,6 +12,8 @@ import { BUNDLED_SCENARIOS } from "../../src/content/scenarios";
 import {
   type Decision,
   type DecisionType,
+  DIFFICULTIES,
+  type Difficulty,
   type GameState,
   LEVER_OF,
   newGame,
@@ -21,6 +23,7 @@ import {
   step,
   type WeekReport,
 } from "../../src/engine";
+import { playedScenario } from "../../src/engine/difficulty";
 import { PRICE_FACTOR_CAP, PRICE_FACTOR_FLOOR, TEAM_ROLES } from "../../src/engine/model";
 import { priceFactor } from "../../src/engine/systems/pricing";
 import { parseDecision } from "../../src/engine/validate";
@@ -52,8 +55,9 @@ function checkTurn(sc: Scenario, before: GameState, after: GameState, report: We
   const badReport = nonFinitePaths(report, "report");
   if (badReport.length > 0) return `non-finite numbers in the report: ${badReport.slice(0, 5).join(", ")}`;
   const ledgerTotal = sum(Object.values(after.ledger));
-  if (after.cashFen !== sc.start.cashFen + ledgerTotal)
-    return `cash ${after.cashFen} ≠ start ${sc.start.cashFen} + Σ ledger ${ledgerTotal}`;
+  const startCash = playedScenario(sc, after).start.cashFen; // easy/hard start with other cash
+  if (after.cashFen !== startCash + ledgerTotal)
+    return `cash ${after.cashFen} ≠ start ${startCash} + Σ ledger ${ledgerTotal}`;
   const weekLedger = sum(Object.values(report.ledger));
   if (weekLedger !== after.cashFen - before.cashFen)
     return `week ledger ${weekLedger} ≠ cash change ${after.cashFen - before.cashFen}`;
@@ -97,8 +101,8 @@ interface FuzzOutcome {
   status: GameState["status"];
 }
 
-function playFuzz(sc: Scenario, seed: string, turns: readonly FuzzTurn[]): FuzzOutcome {
-  let state = newGame(sc, seed);
+function playFuzz(sc: Scenario, seed: string, turns: readonly FuzzTurn[], difficulty: Difficulty): FuzzOutcome {
+  let state = newGame(sc, seed, difficulty);
   const accepted = new Set<DecisionType>();
   for (let t = 0; t < turns.length && state.status === "playing"; t++) {
     const turn = turns[t] ?? { decisions: [], spendShare: 1 };
@@ -149,15 +153,20 @@ describe.each(BUNDLED_SCENARIOS.map((sc) => [sc.id, sc] as const))("fuzz at the 
   const turns = fc.array(fuzzTurnArb(decision), { minLength: sc.weeks, maxLength: sc.weeks });
 
   it(
-    "multi-week sequences of boundary decisions: no throw, all finite, cash conserved, stock ≥ 0",
+    "multi-week sequences of boundary decisions on every difficulty: no throw, all finite, cash conserved, stock ≥ 0",
     () => {
       const outcomes: FuzzOutcome[] = [];
       fc.assert(
-        fc.property(fc.string({ minLength: 1, maxLength: 8 }), turns, (seed, ts) => {
-          const o = playFuzz(sc, seed, ts);
-          for (const t of o.accepted) acceptedAnywhere.add(t);
-          outcomes.push(o);
-        }),
+        fc.property(
+          fc.string({ minLength: 1, maxLength: 8 }),
+          turns,
+          fc.constantFrom(...DIFFICULTIES),
+          (seed, ts, df) => {
+            const o = playFuzz(sc, seed, ts, df);
+            for (const t of o.accepted) acceptedAnywhere.add(t);
+            outcomes.push(o);
+          },
+        ),
         { numRuns: RUNS, seed: FC_SEED, endOnFailure: true },
       );
       if (process.env.FUZZ_STATS) {
