@@ -165,6 +165,11 @@ export const STORAGE_FEN_PER_UNIT_WEEK = 25;
  * delisted) at DEAD_STOCK_SALVAGE. KNOB in that band.
  */
 export const LIQUIDATION_SALVAGE = 0.4;
+/**
+ * Where inventory is not a lever, the supply team orders up to lead time + a week of the last week's sales
+ * times this safety factor (periodic review; a simple service-level rule of thumb). KNOB.
+ */
+export const AUTO_SAFETY = 1.3;
 
 /** Designer hours each lever change takes (PX.c). KNOB. */
 export const HOURS = {
@@ -433,7 +438,11 @@ export const JOIN_COUPON_HALF_FEN = 1_000;
 export const PUSH_RESPONSE = 0.08;
 /** P2.3b: pushes a week the audience tolerates before fatigue sets in (lecture: don't over-push). KNOB. */
 export const PUSH_FREE_PER_WEEK = 2;
-/** P2.3b: response per push ÷ (1 + 0.2 per push a week above the free level). KNOB. */
+/**
+ * P2.3b: response per push ÷ (1 + 0.2 per push a week above the free level)²: the week's push visits peak
+ * at 3–4 pushes and fall beyond (email/push frequency studies find total response flat-to-falling past a
+ * few messages a week, with rising opt-outs). KNOB.
+ */
 export const PUSH_FATIGUE = 0.2;
 /** P2.3b: weekly unsubscribes = 0.4% per push + 1% · (pushes above 2)^1.5. KNOB. */
 export const UNSUB_PER_PUSH = 0.004;

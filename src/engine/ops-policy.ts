@@ -66,7 +66,18 @@ export function textbookOps(
   if (state.team.members.analyst === 0) {
     // Raw topic counts are visible to anyone; their root causes need the analyst.
     const complaints = FIXABLE_TOPICS.some((t) => state.ops.fixes[t] === undefined && (last?.topics?.[t] ?? 0) >= 3);
-    if (gmv >= TEXTBOOK_ANALYST_GMV_FEN && complaints) plan.try({ type: "hire", role: "analyst" });
+    if (!(gmv >= TEXTBOOK_ANALYST_GMV_FEN && complaints && plan.try({ type: "hire", role: "analyst" }))) return;
+    // Act at once on what the complaints already show (raw topic counts); root causes follow next week.
+    let acted = 0;
+    for (const t of FIXABLE_TOPICS) {
+      if (acted >= 2) break;
+      if (
+        state.ops.fixes[t] === undefined &&
+        (last?.topics?.[t] ?? 0) >= 3 &&
+        plan.try({ type: "actOnFeedback", topic: t })
+      )
+        acted++;
+    }
     return;
   }
   if (!last?.analysis) return; // the first analysis arrives with next week's report

@@ -94,7 +94,10 @@ function reorderToCover(plan: Plan, scenario: Scenario, state: GameState, skuId:
   const weeksLeft = scenario.weeks - state.week;
   const coverDays = Math.min(spec.supplier.leadDays + 14, weeksLeft * 7);
   const position = sku.stock + sku.pipeline.reduce((a, p) => a + p.qty, 0);
-  const want = Math.ceil(daily * 1.2 * coverDays) - position;
+  // Safety stock: more while a long game is young (a stockout costs ranking for weeks), less towards the end,
+  // where what is left goes to a liquidator.
+  const safety = weeksLeft > 8 ? 1.6 : 1.2;
+  const want = Math.ceil(daily * safety * coverDays) - position;
   if (want <= 0) return;
   let qty = Math.max(spec.supplier.minOrder, want);
   // Keep a cash cushion for ads and salaries.

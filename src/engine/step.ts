@@ -16,7 +16,7 @@ import { endOfWeek, receiveArrivals, settlePending } from "./sim/aftersale";
 import { commerceBeforeFunnel, commerceDemand, commerceEndOfWeek, commerceReport } from "./sim/commerce";
 import { customerSales, customersReport, customersWeekEnd, customerTraffic } from "./sim/customers";
 import { convert, ship } from "./sim/funnel";
-import { closeInventory } from "./sim/inventory";
+import { autoReplenish, closeInventory } from "./sim/inventory";
 import { lifecycleBeforeFunnel, lifecycleReport, lifecycleWeekEnd } from "./sim/lifecycle";
 import { beginMarketingWeek, endMarketingWeek, feedAdTraffic, marketingSales, marketingTraffic } from "./sim/marketing";
 import { opsAfterShip, opsMorning, opsReport, serviceConversion, startTeamWeek } from "./sim/operations";
@@ -76,6 +76,7 @@ export function step(baseScenario: Scenario, state: GameState, decisions: readon
   customersWeekEnd(scenario, s, acc, rngs.customers); // P2.3b unsubscribes
   lifecycleWeekEnd(scenario, s, acc); // P1.2b diffusion, stages, dead-stock write-down
   commerceEndOfWeek(scenario, s, acc, rngs.competitors); // P1.2f competitors react; P1.2g discount scars
+  autoReplenish(scenario, s, acc); // the supply team's reorders where inventory is not a lever
   closeInventory(scenario, s, acc); // the last week: closing stock at liquidation value
   s.rng = closeStreams(rngs);
   const report = buildReport(scenario, state, s, acc, factors);

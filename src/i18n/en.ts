@@ -321,7 +321,9 @@ export const en: Record<MessageKey, string> = {
   "ev.clearedOut": "{sku} sold out on clearance and was delisted.",
   "ev.liquidation":
     "The game ends: {units} units left in stock or on the way count at liquidation value, {fen} below cost.",
-  "ev.priceFlag": "{sku}: the platform flagged an abnormal price (too far from the market) and kept the listing out of search for {days} day(s); it stays out for 7 days after the price is corrected.",
+  "ev.priceFlag":
+    "{sku}: the platform flagged an abnormal price (too far from the market) and kept the listing out of search for {days} day(s); it stays out for 7 days after the price is corrected.",
+  "ev.autoReorder": "The supply team reordered {qty} of {sku} (inventory is not your lever here).",
   "ev.writedown": "Dead stock written down at the end: {fen}.",
 
   "ev.bankrupt": "Cash ran out on day {day}; the shop closed.",

@@ -311,7 +311,9 @@ export const zhCN = {
   "ev.deadStockRisk": "{sku} 的 {units} 件库存可能成为滞销库存。",
   "ev.clearedOut": "{sku} 清仓售罄，已下架。",
   "ev.liquidation": "经营结束：库存与在途共 {units} 件按清货价计，比成本少 {fen}。",
-  "ev.priceFlag": "{sku}：价格严重偏离市场价，被平台判为价格异常，{days} 天不在搜索结果中；改回正常价格后仍需 7 天复审。",
+  "ev.priceFlag":
+    "{sku}：价格严重偏离市场价，被平台判为价格异常，{days} 天不在搜索结果中；改回正常价格后仍需 7 天复审。",
+  "ev.autoReorder": "供应链同事为 {sku} 补货 {qty} 件（本关库存不由你管理）。",
   "ev.writedown": "期末滞销库存减值：{fen}。",
 
   "ev.bankrupt": "第 {day} 天现金耗尽，店铺停业。",

@@ -21,7 +21,7 @@ import { priceFactor, referenceOf } from "../systems/pricing";
 import { ratingFactor, reviewCountFactor } from "../systems/reputation";
 import type { SkuState } from "../types";
 import { settleOrders, todayMarketPriceFen, todayPriceFen } from "./commerce";
-import { domainDIntent } from "./lifecycle";
+import { domainDIntent, isClearingSku } from "./lifecycle";
 import { noteUnmet, recordFunnelCell } from "./operations";
 import { book, type DayCtx, emptyBySource, SOURCES, type Source, skuSpec, skuWeek } from "./week";
 
@@ -105,7 +105,7 @@ export function ship(ctx: DayCtx, sku: SkuState, demand: Demand): void {
   // Orders → baskets → promotions → whole orders the stock can ship (sim/commerce.ts, P1.2g).
   const order = settleOrders(ctx, sku, demand);
   const sold = order.units;
-  if (order.wantedUnits > sold) {
+  if (order.wantedUnits > sold && !isClearingSku(s, sku)) {
     week.stockoutDays += 1;
     sku.stockoutDays += 1;
     s.totals.stockoutDays += 1;

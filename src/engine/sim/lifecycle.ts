@@ -183,6 +183,12 @@ function isClearing(sku: SkuState, lc: SkuLifecycle): boolean {
   return lc.clearancePriceFen > 0 && sku.priceFen === lc.clearancePriceFen;
 }
 
+/** True while the SKU is sold off at its clearance price (P1.2b): running out is the aim, not a stockout. */
+export function isClearingSku(s: GameState, sku: SkuState): boolean {
+  const lc = s.lifecycle?.skus[sku.id];
+  return lc !== undefined && isClearing(sku, lc);
+}
+
 function deadStock(lc: SkuLifecycle | undefined): boolean {
   return lc !== undefined && (lc.delisted || lc.stage === "decline");
 }

@@ -103,7 +103,9 @@ export function joinShare(insertCard: boolean, couponFen: number): number {
 
 /** P2.3b: share of members who visit after one push; falls as pushes per week rise above the free level. */
 export function pushResponse(pushesPerWeek: number): number {
-  return PUSH_RESPONSE / (1 + PUSH_FATIGUE * Math.max(0, pushesPerWeek - PUSH_FREE_PER_WEEK));
+  // Squared: beyond the free level more pushes bring fewer visits in all, not just fewer per push (P2.3b).
+  const f = 1 + PUSH_FATIGUE * Math.max(0, pushesPerWeek - PUSH_FREE_PER_WEEK);
+  return PUSH_RESPONSE / (f * f);
 }
 
 /** P2.3b: share of members who unsubscribe in a week; rises steeply above ~2 pushes a week. */
