@@ -3,11 +3,14 @@
 // the textbook bot. Bounded in count and time; reports, never asserts. Budget: ≥ 40 verified
 // 26-week runs per second on a 2-core machine.
 //   npm run bench:server -- [--count 400] [--concurrency 8] [--seconds 60] [--workers N]
-import { readFileSync } from "node:fs";
-import { availableParallelism, loadavg } from "node:os";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getScenario } from "../src/content/scenarios";
 import { ENGINE_VERSION, scenarioContentHash } from "../src/engine";
+import { SqliteStorage } from "../src/server/storage/sqlite";
+import type { RunKpis } from "../src/server/storage/types";
 import { verifyRun } from "../src/server/verify/verify-run";
 import { api, botRun, buildBundle, createChallenge, startServer } from "../tests/server/helpers";
 
@@ -18,6 +21,8 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "60" },
     workers: { type: "string" },
     scenario: { type: "string", default: "sandbox" },
+    /** Rows for the read-scale section (the board and the instructor's list at that size); 0 skips it. */
+    "board-rows": { type: "string", default: "20000" },
   },
 });
 const count = Math.min(5000, Math.max(1, Number(values.count)));
@@ -121,4 +126,73 @@ try {
   );
 } finally {
   await srv.stop();
+}
+
+// Reads at scale (issue 12 item 7): one challenge with N verified submissions (N/4 trainees) in a
+// SQLite file, then the board (100 rows, from the index table `bests`), the copies list, one rank and
+// one page of the instructor's list, each timed in-process (the HTTP around them is the same at any size).
+const boardRows = Math.min(200_000, Math.max(0, Number(values["board-rows"])));
+if (boardRows > 0) {
+  const dir = mkdtempSync(join(tmpdir(), "shopsim-bench-board-"));
+  const st = new SqliteStorage(join(dir, "board.sqlite"), { synchronous: "NORMAL" });
+  try {
+    await st.createChallenge({
+      code: "BENCH2",
+      scenarioId: "launch",
+      seed: "s",
+      difficulty: "standard",
+      className: "bench",
+      deadline: null,
+      engineVersion: ENGINE_VERSION,
+      contentHash: "h",
+      secretHash: "0".repeat(64),
+      createdAt: 0,
+      closedAt: null,
+    });
+    const kpis = { gmvFen: 1, orders: 1, uv: 1, conversionRate: 0.1, netProfitFen: 1, dsr: 4.8 } as unknown as RunKpis;
+    const trainees = Math.max(1, Math.floor(boardRows / 4));
+    const t0 = performance.now();
+    for (let i = 0; i < boardRows; i++) {
+      await st.addSubmission({
+        code: "BENCH2",
+        traineeName: `T${i % trainees}`,
+        traineeKey: `t${i % trainees}`,
+        runHash: `r${i}`,
+        verified: true,
+        score: (i * 7919) % 1000,
+        stars: 1,
+        stateHash: `s${i % (boardRows - 50)}`, // the last 50 repeat earlier plays: copies
+        kpis,
+        timeline: [],
+        runJson: "{}",
+        rejectCode: null,
+        rejectReason: null,
+        createdAt: i,
+        decisionsHash: `p${i}`,
+      });
+    }
+    const insertMs = (performance.now() - t0) / boardRows;
+    const time = async (n: number, f: (k: number) => Promise<unknown>) => {
+      const xs: number[] = [];
+      for (let k = 0; k < n; k++) {
+        const a = performance.now();
+        await f(k);
+        xs.push(performance.now() - a);
+      }
+      return `p50 ${pct(xs, 50).toFixed(2)} ms, p99 ${pct(xs, 99).toFixed(2)} ms`;
+    };
+    console.log(
+      [
+        `reads at ${boardRows} submissions (${trainees} trainees), SQLite in-process:`,
+        `  insert (copy check + board index): ${insertMs.toFixed(2)} ms per submission`,
+        `  board, 100 rows: ${await time(50, () => st.leaderboard("BENCH2", 100))}   (budget ≤ 20 ms)`,
+        `  copies list: ${await time(50, () => st.boardCopies("BENCH2", 100))}`,
+        `  rank of one trainee: ${await time(50, (k) => st.rankOf("BENCH2", `t${(k * 97) % trainees}`))}`,
+        `  instructor's list, one page of 500: ${await time(20, (k) => st.listSubmissions("BENCH2", { afterId: k * 500, limit: 500 }))}`,
+      ].join("\n"),
+    );
+  } finally {
+    await st.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -67,9 +67,6 @@ ALTER TABLE submissions ADD COLUMN decisions_hash TEXT;
 ALTER TABLE submissions ADD COLUMN copy_of INTEGER;
 ALTER TABLE submissions ADD COLUMN status TEXT NOT NULL DEFAULT 'shown';
 ALTER TABLE challenges ADD COLUMN roster_enabled INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX submissions_state ON submissions (code, state_hash) WHERE verified = 1;
-CREATE INDEX submissions_decisions ON submissions (code, decisions_hash) WHERE verified = 1;
-CREATE INDEX submissions_copies ON submissions (code, trainee_key) WHERE copy_of IS NOT NULL;
 CREATE TABLE bests (
   code TEXT NOT NULL,
   trainee_key TEXT NOT NULL,
@@ -108,6 +105,17 @@ INSERT INTO bests (code, trainee_key, submission_id, score, attempts)
       COUNT(*) OVER (PARTITION BY code, trainee_key) AS attempts
     FROM submissions WHERE verified = 1
   ) WHERE rn = 1;
+`;
+
+/**
+ * The indexes the queries name (INDEXED BY, so a missing one fails loudly instead of scanning):
+ * created at every open, so a database migrated by an earlier build gets them too.
+ */
+const INDEXES = `
+CREATE INDEX IF NOT EXISTS submissions_state ON submissions (code, state_hash, id) WHERE verified = 1;
+CREATE INDEX IF NOT EXISTS submissions_play ON submissions (code, decisions_hash, id) WHERE verified = 1;
+CREATE INDEX IF NOT EXISTS submissions_copies ON submissions (code, score DESC, id) WHERE copy_of IS NOT NULL;
+CREATE INDEX IF NOT EXISTS submissions_list ON submissions (code, id);
 `;
 
 /** SQLite result codes that mean "this database cannot keep a write now". */
@@ -231,6 +239,7 @@ export class SqliteStorage implements Storage {
           this.db.pragma("user_version = 1");
         })();
       }
+      this.db.exec(INDEXES);
       if (file !== ":memory:") {
         const s = statSync(file);
         this.identity = { dev: s.dev, ino: s.ino };
@@ -262,9 +271,13 @@ export class SqliteStorage implements Storage {
          VALUES (@code, @trainee_name, @trainee_key, @run_hash, @verified, @score, @stars, @state_hash, @kpis_json,
            @timeline_json, @run_json, @reject_code, @reject_reason, @created_at, @decisions_hash, @copy_of, 'shown')`,
       ),
-      findCopy: db.prepare<[string, string, string | null, string | null], { id: number }>(
-        `SELECT id FROM submissions WHERE code = ? AND verified = 1 AND trainee_key != ? AND status != 'removed'
-           AND (state_hash = ? OR decisions_hash = ?) ORDER BY id LIMIT 1`,
+      copyByState: db.prepare<[string, string | null, string], { id: number }>(
+        `SELECT id FROM submissions INDEXED BY submissions_state WHERE code = ? AND state_hash = ? AND verified = 1
+           AND trainee_key != ? AND status != 'removed' ORDER BY id LIMIT 1`,
+      ),
+      copyByPlay: db.prepare<[string, string | null, string], { id: number }>(
+        `SELECT id FROM submissions INDEXED BY submissions_play WHERE code = ? AND decisions_hash = ? AND verified = 1
+           AND trainee_key != ? AND status != 'removed' ORDER BY id LIMIT 1`,
       ),
       setStatus: db.prepare("UPDATE submissions SET status = ? WHERE code = ? AND id = ?"),
       bestOf: db.prepare<[string, string], { id: number; score: number }>(
@@ -292,14 +305,14 @@ export class SqliteStorage implements Storage {
          FROM bests b WHERE b.code = ? AND b.trainee_key = ?`,
       ),
       copies: db.prepare<[string, number], SubmissionRow>(
-        `SELECT ${SUB_COLS} FROM ${SUB_FROM} WHERE s.code = ? AND s.verified = 1 AND s.status = 'shown'
-           AND s.copy_of IS NOT NULL
+        `SELECT ${SUB_COLS} FROM submissions s INDEXED BY submissions_copies LEFT JOIN submissions o ON o.id = s.copy_of
+         WHERE s.code = ? AND s.copy_of IS NOT NULL AND s.verified = 1 AND s.status = 'shown'
            AND NOT EXISTS (SELECT 1 FROM bests b WHERE b.code = s.code AND b.trainee_key = s.trainee_key)
          ORDER BY s.score DESC, s.id ASC LIMIT ?`,
       ),
       list: db.prepare<[string, number, number], SubmissionRow>(
-        `SELECT ${SUB_COLS} FROM ${SUB_FROM} WHERE s.code = ? AND s.status != 'removed' AND s.id > ?
-         ORDER BY s.id LIMIT ?`,
+        `SELECT ${SUB_COLS} FROM submissions s INDEXED BY submissions_list LEFT JOIN submissions o ON o.id = s.copy_of
+         WHERE s.code = ? AND s.id > ? AND s.status != 'removed' ORDER BY s.id LIMIT ?`,
       ),
       trainee: db.prepare<[string, string], SubmissionRow>(
         `SELECT ${SUB_COLS} FROM ${SUB_FROM} WHERE s.code = ? AND s.trainee_key = ? AND s.status != 'removed'
@@ -370,6 +383,14 @@ export class SqliteStorage implements Storage {
     return r;
   }
 
+  /** The earliest non-removed verified run of another trainee with the same final state or play. */
+  private earliestCopy(s: NewSubmission): number | null {
+    const a = s.stateHash ? this.st.copyByState.get(s.code, s.stateHash, s.traineeKey)?.id : undefined;
+    const b = s.decisionsHash ? this.st.copyByPlay.get(s.code, s.decisionsHash, s.traineeKey)?.id : undefined;
+    if (a === undefined) return b ?? null;
+    return b === undefined ? a : Math.min(a, b);
+  }
+
   private refreshBest(code: string, key: string): void {
     const best = this.st.bestOf.get(code, key);
     if (!best) {
@@ -434,9 +455,7 @@ export class SqliteStorage implements Storage {
           outcome = "matched";
         }
       }
-      const copyOf = s.verified
-        ? (this.st.findCopy.get(s.code, s.traineeKey, s.stateHash, s.decisionsHash ?? null)?.id ?? null)
-        : null;
+      const copyOf = s.verified ? this.earliestCopy(s) : null;
       const r = this.st.insertSub.run({
         code: s.code,
         trainee_name: s.traineeName,
