@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { challengeFlow } from "../tests/browser/challenge-flow.mjs";
 import { debriefCase } from "../tests/browser/debrief.mjs";
+import { fastInput } from "../tests/browser/fast-input.mjs";
 import { firstWeeks } from "../tests/browser/first-weeks.mjs";
 import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
 import { neverLoseWork } from "../tests/browser/never-lose-work.mjs";
@@ -591,6 +592,8 @@ try {
     challengeFlow({ newContext, endAndContinue }));
   await test("(work) never lose work: confirmations before a run is replaced, slots say what they hold, Enter asks", () =>
     neverLoseWork({ newContext, url: server.url }));
+  await test("(input) typed prices, quantities and budgets; cover days and suggested reorder; scrolling pending list", () =>
+    fastInput({ newContext, url: server.url }));
   await test("(offline) offline challenge: file + code → play → export run → offline ranking rejects a forged run", () =>
     offlineChallenge({ newContext, url: server.url, endAndContinue }));
 } finally {

@@ -18,6 +18,7 @@ export const DAILY_BUDGET_STEPS = {
   fineStep: 1000,
   stepLabel: (s: number) => `¥${s / 100}`,
   format: (v: number) => t("unit.perDay", { v: money(v) }),
+  typed: "money",
 } as const;
 
 export function compact(n: number): string {

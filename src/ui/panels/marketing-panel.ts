@@ -73,6 +73,7 @@ function buildFeedSub(ctx: PanelCtx, y: number): void {
       focus: ctx.focus,
       parent: root,
       onChange: (v) => set("marketing.budget", { dailyBudgetFen: v }),
+      onInvalid: (m) => ctx.fieldError("marketing.budget", m),
     });
     const note = `${t("marketing.weekly", { cost: money(ads.dailyBudgetFen * 7) })}   ·   ${t("marketing.cpm", { cpm: money(scenario.market.adCpmFen) })}`;
     y = row.end(42, note);

@@ -57,6 +57,7 @@ export function buildSearchSub(ctx: PanelCtx, y: number): void {
     focus: ctx.focus,
     parent: root,
     onChange: (v) => propose({ dailyBudgetFen: v }),
+    onInvalid: (m) => ctx.fieldError(FIELD, m),
   });
   y += 44;
   const sumParts = [

@@ -23,6 +23,8 @@ export interface PanelCtx {
   draft: GameState;
   pending: readonly Decision[];
   lastReport: WeekReport | undefined;
+  /** Every week report so far, oldest first (recent sales for the inventory estimates). */
+  reports: readonly WeekReport[];
   focus: FocusManager;
   /** Error messages by field id, shown under the control that caused them. */
   errors: ReadonlyMap<string, string>;

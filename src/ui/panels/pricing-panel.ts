@@ -31,9 +31,11 @@ export function buildPricingPanel(ctx: PanelCtx): void {
       fineStep: 10,
       stepLabel: (s) => `¥${s / 100}`,
       format: money,
+      typed: "money",
       focus: ctx.focus,
       parent: card,
       onChange: (v) => ctx.propose(fieldId, { type: "setPrice", sku: skuId, priceFen: v }),
+      onInvalid: (m) => ctx.fieldError(fieldId, m),
     });
     const unitCost = sku.unitCostFen;
     const commission = Math.round(sku.priceFen * scenario.market.commissionRate);

@@ -22,6 +22,9 @@ const RIGHT = { x: 780, w: DESIGN_W - 780 - 16 };
 const STOREFRONT_H = 330;
 const PENDING_LINE_H = 30;
 
+/** First row of the pending list shown (the list scrolls when it is longer than its card). */
+let pendingTop = 0;
+
 /** View state survives scene restarts (language switch, next week) within a session. */
 const view: ViewState = { tab: "store", sku: "", productTab: "title", sub: {} };
 
@@ -180,6 +183,7 @@ export class Shop extends BaseScene {
       draft,
       pending,
       lastReport: reports[reports.length - 1],
+      reports,
       focus: this.focus,
       errors: this.errors,
       view,
@@ -291,13 +295,16 @@ export class Shop extends BaseScene {
     const h = 720 - 12 - 60 - 12 - (HUD_H + 12 + STOREFRONT_H + 12);
     const card = new Card(this, { x: 0, y: 0, w: RIGHT.w, h, title: t("shop.pending"), parent: root });
     let y = card.contentY;
-    const maxLines = Math.floor((h - y - 8) / PENDING_LINE_H);
+    const msg = this.errors.get("shop.pending");
     const lines = pendingLines(ctx);
+    // The whole list, a page at a time: ▲ ▼ (and the mouse wheel) scroll it, each row has its undo.
+    const rowsFit = Math.max(1, Math.floor((h - y - 8 - (msg ? 24 : 0)) / PENDING_LINE_H));
+    pendingTop = Math.max(0, Math.min(pendingTop, lines.length - rowsFit));
     if (lines.length === 0) {
       card.add(addText(this, 16, y, t("shop.pendingNone"), { size: FS.small, color: C.muted, width: RIGHT.w - 32 }));
     }
-    const shown = lines.length > maxLines ? maxLines - 1 : lines.length;
-    for (const l of lines.slice(0, shown)) {
+    const shown = lines.slice(pendingTop, pendingTop + rowsFit);
+    for (const l of shown) {
       const text = addText(this, 16, y + 13, `• ${l.text}`, { size: FS.small, originY: 0.5 });
       const maxW = RIGHT.w - 32 - 84;
       if (text.width > maxW) {
@@ -319,15 +326,46 @@ export class Shop extends BaseScene {
       });
       y += PENDING_LINE_H;
     }
-    if (shown < lines.length) {
-      card.add(
-        addText(this, 16, y + 4, t("shop.pendingMore", { n: lines.length - shown }), {
-          size: FS.small,
-          color: C.muted,
-        }),
+    if (lines.length > rowsFit) {
+      const scroll = (d: number) => {
+        const next = Math.max(0, Math.min(pendingTop + d, lines.length - rowsFit));
+        if (next === pendingTop) return;
+        pendingTop = next;
+        const f = this.focus.focusedId();
+        this.buildSide(ctx);
+        this.focus.focusById(f);
+      };
+      const range = addText(
+        this,
+        RIGHT.w - 16 - 2 * 34 - 8,
+        22,
+        t("shop.pendingRange", { from: pendingTop + 1, to: pendingTop + shown.length, n: lines.length }),
+        { size: FS.tiny, color: C.muted, originX: 1, originY: 0.5 },
       );
+      card.add(range);
+      const arrows: [string, string, number, boolean][] = [
+        ["shop.pending.up", "▲", -1, pendingTop > 0],
+        ["shop.pending.down", "▼", 1, pendingTop + rowsFit < lines.length],
+      ];
+      arrows.forEach(([id, label, d, enabled], i) => {
+        new Button(this, {
+          id,
+          x: RIGHT.w - 16 - (2 - i) * 34 + 4,
+          y: 8,
+          w: 30,
+          h: 28,
+          label,
+          size: FS.tiny,
+          variant: "chip",
+          enabled,
+          focus: this.focus,
+          parent: card,
+          onClick: () => scroll(d * Math.max(1, rowsFit - 1)),
+        });
+      });
+      card.bg.setInteractive();
+      card.bg.on("wheel", (_p: unknown, _dx: number, dy: number) => scroll(dy > 0 ? 1 : -1));
     }
-    const msg = this.errors.get("shop.pending");
     if (msg) {
       const e = addText(this, 16, h - 8, t("shop.error", { message: msg }), {
         size: FS.small,
