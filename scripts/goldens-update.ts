@@ -1,8 +1,9 @@
 // `npm run goldens:update`: replays the textbook and random bots on every bundled scenario and writes
-// their final state hashes and scores, with ENGINE_VERSION, to tests/engine/goldens.json.
-// Refuses (exit 1, nothing written) when a hash or score moved while ENGINE_VERSION and the scenario
-// file stayed the same: bump the version in src/engine/version.ts first, so old run files are refused
-// instead of replaying to different results. `--check` only compares (exit 1 on any difference).
+// their decisions, final state hashes and scores, with ENGINE_VERSION, to tests/engine/goldens.json.
+// Refuses (exit 1, nothing written) when the recorded decisions replay to another hash or score while
+// ENGINE_VERSION and the scenario file stayed the same: bump the version in src/engine/version.ts
+// first, so old run files are refused instead of replaying to different results. A bot that now plays
+// differently (policies.ts) only needs the rewrite. `--check` only compares (exit 1 on any difference).
 import { existsSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
 import {
@@ -11,6 +12,7 @@ import {
   GOLDENS_PATH,
   type GoldensFile,
   readGoldens,
+  replayAll,
 } from "../tests/engine/golden-replays";
 
 const check = process.argv.includes("--check");
@@ -18,7 +20,7 @@ const current = computeGoldens();
 const where = relative(process.cwd(), GOLDENS_PATH);
 const recorded: GoldensFile | null = existsSync(GOLDENS_PATH) ? readGoldens() : null;
 const { problems, versionBumpNeeded } = recorded
-  ? compareGoldens(recorded, current)
+  ? compareGoldens(recorded, current, replayAll(recorded))
   : { problems: [`${where} does not exist yet`], versionBumpNeeded: false };
 
 if (problems.length === 0) {

@@ -1,6 +1,6 @@
 // Golden replays of every bundled scenario, pinned with the engine version in tests/engine/goldens.json
-// (see golden-replays.ts). Same ENGINE_VERSION + a different hash fails: bump the version in
-// src/engine/version.ts and run `npm run goldens:update`.
+// (see golden-replays.ts). The recorded decisions replaying to another hash under the same
+// ENGINE_VERSION fails: bump the version in src/engine/version.ts and run `npm run goldens:update`.
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_SCENARIOS } from "../../src/content/scenarios";
 import { ENGINE_VERSION } from "../../src/engine";
@@ -8,18 +8,34 @@ import {
   compareGoldens,
   computeGoldens,
   GOLDEN_POLICIES,
+  type GoldenPolicy,
   type GoldensFile,
   goldenSeed,
   REGENERATE,
+  type ReplayOutcome,
   readGoldens,
+  replayAll,
 } from "./golden-replays";
 
 let recorded: GoldensFile;
 let current: GoldensFile;
+let replay: (id: string, policy: GoldenPolicy) => ReplayOutcome;
 beforeAll(() => {
   recorded = readGoldens();
   current = computeGoldens();
+  replay = replayAll(recorded);
 });
+
+/** The problems compareGoldens finds for one scenario alone. */
+function problemsOf(id: string): string[] {
+  const pick = (g: GoldensFile): GoldensFile => {
+    const out: GoldensFile = { engineVersion: g.engineVersion, scenarios: {} };
+    const s = g.scenarios[id];
+    if (s) out.scenarios[id] = s;
+    return out;
+  };
+  return compareGoldens(pick(recorded), pick(current), replay).problems;
+}
 
 describe("golden replays (tests/engine/goldens.json)", () => {
   it("were recorded on this engine version", () => {
@@ -33,24 +49,19 @@ describe("golden replays (tests/engine/goldens.json)", () => {
         expect(g[p].seed).toBe(goldenSeed(id));
         expect(g[p].stateHash).toMatch(/^[0-9a-f]{64}$/);
         expect(g[p].status).not.toBe("playing");
+        expect((JSON.parse(g[p].decisions) as unknown[]).length).toBe(g[p].weeks);
       }
   });
 
   for (const sc of BUNDLED_SCENARIOS)
-    for (const policy of GOLDEN_POLICIES)
-      it(`${sc.id} / ${policy} replays to the recorded hash and score`, () => {
-        const rec = recorded.scenarios[sc.id];
-        const cur = current.scenarios[sc.id];
-        const one: GoldensFile = { engineVersion: recorded.engineVersion, scenarios: {} };
-        if (rec) one.scenarios[sc.id] = rec;
-        const now: GoldensFile = { engineVersion: current.engineVersion, scenarios: {} };
-        if (cur) now.scenarios[sc.id] = cur;
-        const { problems } = compareGoldens(one, now);
-        const mine = problems.filter((p) => p.startsWith(`${sc.id}/${policy}`) || p.includes(`"${sc.id}"`));
-        expect(mine.join("\n") || "matches").toBe("matches");
-        expect(cur?.[policy].stateHash).toBe(rec?.[policy].stateHash);
-        expect(cur?.[policy].score).toBe(rec?.[policy].score);
-      });
+    it(`${sc.id}: the recorded decisions replay to the recorded hash and score, and the bots still play them`, () => {
+      expect(problemsOf(sc.id).join("\n") || "matches").toBe("matches");
+      for (const policy of GOLDEN_POLICIES) {
+        const r = replay(sc.id, policy);
+        expect("error" in r ? r.error : r.stateHash).toBe(recorded.scenarios[sc.id]?.[policy].stateHash);
+        expect(current.scenarios[sc.id]?.[policy].stateHash).toBe(recorded.scenarios[sc.id]?.[policy].stateHash);
+      }
+    });
 
   it("textbook beats random in every scenario (the recorded runs)", () => {
     for (const [id, g] of Object.entries(recorded.scenarios))
@@ -62,48 +73,87 @@ describe("golden replays (tests/engine/goldens.json)", () => {
 
 describe("the version guard (compareGoldens, used by the test above and by goldens:update)", () => {
   const base = (): GoldensFile => structuredClone(current);
-  const moved = (g: GoldensFile): GoldensFile => {
-    const out = structuredClone(g);
-    const first = Object.values(out.scenarios)[0];
-    if (first) first.textbook.stateHash = "0".repeat(64);
-    return out;
-  };
+  const first = (g: GoldensFile) => Object.values(g.scenarios)[0] as GoldensFile["scenarios"][string];
+  const firstId = () => Object.keys(current.scenarios)[0] as string;
+  /** Today's engine replays every recorded run to what was recorded... */
+  const faithful =
+    (g: GoldensFile) =>
+    (id: string, p: GoldenPolicy): ReplayOutcome => {
+      const run = g.scenarios[id]?.[p];
+      return run ? { stateHash: run.stateHash, score: run.score } : { error: "none" };
+    };
+  /** ...or, after an engine change, the first scenario's textbook run to another hash. */
+  const changedEngine =
+    (g: GoldensFile) =>
+    (id: string, p: GoldenPolicy): ReplayOutcome =>
+      id === firstId() && p === "textbook" ? { stateHash: "f".repeat(64), score: 1 } : faithful(g)(id, p);
 
   it("equal goldens: no problems", () => {
-    expect(compareGoldens(base(), base())).toEqual({ problems: [], versionBumpNeeded: false });
+    const g = base();
+    expect(compareGoldens(g, base(), faithful(g))).toEqual({ problems: [], versionBumpNeeded: false });
   });
 
-  it("a moved hash under the same version: fails, says to bump ENGINE_VERSION and regenerate", () => {
-    const r = compareGoldens(moved(base()), base());
+  it("recorded decisions replaying differently under the same version: fails, says to bump ENGINE_VERSION and regenerate", () => {
+    const g = base();
+    const r = compareGoldens(g, base(), changedEngine(g));
     expect(r.versionBumpNeeded).toBe(true);
-    expect(r.problems.join("\n")).toMatch(/bump ENGINE_VERSION in src\/engine\/version\.ts/);
-    expect(r.problems.join("\n")).toContain(REGENERATE);
+    const text = r.problems.join("\n");
+    expect(text).toMatch(/bump ENGINE_VERSION in src\/engine\/version\.ts/);
+    expect(text).toContain(REGENERATE);
+    expect(text).toContain(`${firstId()}/textbook`);
   });
 
-  it("a moved hash after a version bump: regenerating is allowed (no bump needed), but the file is stale", () => {
-    const old = moved(base());
-    old.engineVersion = `${current.engineVersion}-old`;
-    const r = compareGoldens(old, base());
+  it("a recorded run the engine now refuses counts as a replay change too", () => {
+    const g = base();
+    const r = compareGoldens(g, base(), (id, p) =>
+      id === firstId() && p === "random" ? { error: "week 3 refused: unknown SKU" } : faithful(g)(id, p),
+    );
+    expect(r.versionBumpNeeded).toBe(true);
+    expect(r.problems.join("\n")).toContain("week 3 refused");
+  });
+
+  it("the same change after a version bump: regenerating is allowed, the file is named stale", () => {
+    const g = base();
+    g.engineVersion = `${current.engineVersion}-old`;
+    const r = compareGoldens(g, base(), changedEngine(g));
     expect(r.versionBumpNeeded).toBe(false);
     expect(r.problems[0]).toMatch(/recorded on engine .*-old/);
   });
 
-  it("a moved hash because the scenario file changed: regenerate, no version bump needed", () => {
-    const old = moved(base());
-    const first = Object.values(old.scenarios)[0];
-    if (first) first.contentHash = "edited";
-    const r = compareGoldens(old, base());
+  it("a bot that plays differently while the engine replays the old decisions unchanged: regenerate, no bump", () => {
+    const g = base();
+    const now = base();
+    const run = first(now).textbook;
+    run.stateHash = "e".repeat(64);
+    run.decisions = "[[]]";
+    const r = compareGoldens(g, now, faithful(g));
     expect(r.versionBumpNeeded).toBe(false);
-    expect(r.problems.join("\n")).toMatch(/scenario file changed/);
+    expect(r.problems.join("\n")).toMatch(/textbook bot now plays differently.*no version bump is needed/);
+  });
+
+  it("a run recorded without its decisions (an older file): regenerate, no bump", () => {
+    const g = base();
+    delete (first(g).random as Partial<GoldensFile["scenarios"][string]["random"]>).decisions;
+    const r = compareGoldens(g, base(), faithful(g));
+    expect(r.versionBumpNeeded).toBe(false);
+    expect(r.problems.join("\n")).toMatch(/random: recorded without its decisions/);
+  });
+
+  it("an edited scenario file: regenerate, no version bump needed", () => {
+    const g = base();
+    first(g).contentHash = "edited";
+    const r = compareGoldens(g, base(), changedEngine(g));
+    expect(r.versionBumpNeeded).toBe(false);
+    expect(r.problems.join("\n")).toMatch(/the scenario file changed/);
   });
 
   it("a missing or an extra scenario is named", () => {
-    const old = base();
-    const [firstId] = Object.keys(old.scenarios);
-    if (firstId) delete old.scenarios[firstId];
-    old.scenarios.gone = structuredClone(Object.values(current.scenarios)[0]) as GoldensFile["scenarios"][string];
-    const text = compareGoldens(old, base()).problems.join("\n");
-    expect(text).toContain(`"${firstId}" has no goldens`);
+    const g = base();
+    const id = firstId();
+    delete g.scenarios[id];
+    g.scenarios.gone = structuredClone(first(current));
+    const text = compareGoldens(g, base(), faithful(g)).problems.join("\n");
+    expect(text).toContain(`"${id}" has no goldens`);
     expect(text).toContain(`"gone" is no longer bundled`);
   });
 });
