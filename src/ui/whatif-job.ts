@@ -3,11 +3,14 @@
 // changes; a new run replaces it. The work happens in a web worker; where a browser cannot start
 // one, it runs here on the main thread, one replay per timer tick, so the screen still answers.
 import {
+  baseScenario,
   type Decision,
   type DecisionValue,
   decisionRefs,
   type MarketCheck,
   type Scenario,
+  scenarioAt,
+  scenarioDifficulty,
   WHATIF_DEFAULTS,
   type WhatIfEvent,
   whatIf,
@@ -61,7 +64,7 @@ function inWorker(j: WhatIfJob, req: WhatIfRequest): (() => void) | null {
 }
 
 function onMainThread(j: WhatIfJob, req: WhatIfRequest): () => void {
-  const events = whatIf(req.scenario, req.seed, req.turns);
+  const events = whatIf(scenarioAt(req.scenario, req.difficulty), req.seed, req.turns);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const tick = () => {
     try {
@@ -98,7 +101,13 @@ export function whatIfJob(
   };
   job = j;
   if (j.done) return j;
-  const req: WhatIfRequest = { scenario, seed, turns: turns.map((t) => [...t]) };
+  // The file and the difficulty (the scenario as played is rebuilt from them in the worker).
+  const req: WhatIfRequest = {
+    scenario: baseScenario(scenario),
+    difficulty: scenarioDifficulty(scenario),
+    seed,
+    turns: turns.map((t) => [...t]),
+  };
   stop = inWorker(j, req) ?? onMainThread(j, req);
   return j;
 }

@@ -10,9 +10,11 @@ import {
   type Kpis,
   POLICIES,
   type RunFile,
+  runDifficulty,
   runKpis,
   type Scenario,
   type ScoreResult,
+  scenarioDifficulty,
   scoreRun,
 } from "../../engine";
 import { bi, fixed, group, money, percent, t } from "../../i18n";
@@ -50,7 +52,7 @@ let reference: Reference | null = null;
 let traineeRecap: { key: string; recap: GoalRecap[] } | null = null;
 
 function textbookOn(scenario: Scenario, seed: string): Reference {
-  const key = `${scenario.id}|${scenario.weeks}|${seed}`;
+  const key = `${scenario.id}|${scenarioDifficulty(scenario)}|${scenario.weeks}|${seed}`; // played scenario: its difficulty
   if (reference?.key === key) return reference;
   const run = playPolicy(scenario, seed, POLICIES.textbook);
   const recap = recapRun({ scenario, turns: run.turns, reports: run.reports, final: run.final }, run.states);
@@ -159,7 +161,10 @@ export class Debrief extends BaseScene {
       variant: "primary",
       size: FS.h3,
       focus: this.focus,
-      onClick: () => guardOverwrite(this, this.focus, this.s, () => this.s.startScenario(scenario.id, run.seed)),
+      onClick: () =>
+        guardOverwrite(this, this.focus, this.s, () =>
+          this.s.startScenario(scenario.id, run.seed, undefined, runDifficulty(run)),
+        ),
     });
     new Button(this, {
       id: "debrief.export",

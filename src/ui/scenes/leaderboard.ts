@@ -177,7 +177,9 @@ export class Leaderboard extends BaseScene {
         size: FS.h3,
         focus: this.focus,
         onClick: () => {
-          guardOverwrite(this, this.focus, this.s, () => this.s.startScenario(active.scenario.id, active.seed));
+          guardOverwrite(this, this.focus, this.s, () =>
+            this.s.startScenario(active.scenario.id, active.seed, undefined, active.difficulty),
+          );
         },
       });
     }

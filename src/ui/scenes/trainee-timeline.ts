@@ -1,7 +1,7 @@
 // Instructor: one trainee's verified best run — score, KPIs, and week by week what they decided
 // and what happened — plus their other attempts. Paged a few weeks at a time.
 import { getScenario } from "../../content/scenarios";
-import { Decision, ENGINE_VERSION, scenarioContentHash } from "../../engine";
+import { Decision, ENGINE_VERSION, scenarioAt, scenarioContentHash } from "../../engine";
 import { money, t } from "../../i18n";
 import { breakLines } from "../../i18n/line-break";
 import { apiErrorText, challengeStore, watchChallenge } from "../challenge-ui";
@@ -329,7 +329,7 @@ export class TraineeTimeline extends BaseScene {
       w: DESIGN_W - 48,
       h: DESIGN_H - 184 - 100,
       key: `challenge|${challenge.code}|${id}`,
-      scenario: sc,
+      scenario: scenarioAt(sc, challenge.difficulty), // the market the class played
       seed: challenge.seed,
       turns,
       introKey: "tl.whatifIntro",
