@@ -9,6 +9,7 @@ import { en as offlineEn } from "./parts/offline";
 import { en as privateEn } from "./parts/private";
 import { en as promotionEn } from "./parts/promotion";
 import { en as reportEn } from "./parts/report";
+import { en as serverErrorsEn } from "./parts/server-errors";
 import { en as serviceEn } from "./parts/service";
 import { en as teamEn } from "./parts/team";
 import type { MessageKey } from "./zh-CN";
@@ -673,7 +674,8 @@ export const en: Record<MessageKey, string> = {
     "Cannot reach the challenge server. Check the network, or open the game from the server started with npm start.",
   "api.err.not_found": "No challenge with this code; check it and try again.",
   "api.err.invalid_code": "A code is 6 letters or digits (no 0, O, 1, I, L).",
-  "api.err.invalid_name": "A name must not be empty, longer than 32 characters, or contain control characters.",
+  "api.err.invalid_name":
+    "A name needs a letter or digit and at most 32 characters, without control or invisible characters or look-alike letters from another script (such as a Cyrillic А in a Latin name).",
   "api.err.challenge_closed": "This challenge is closed; it no longer accepts submissions.",
   "api.err.rate_limited": "Too many requests; try again in a minute.",
   "api.err.verify_busy": "The server is busy; submit again in a few seconds.",
@@ -691,4 +693,5 @@ export const en: Record<MessageKey, string> = {
   ...offlineEn,
   ...reportEn,
   ...classroomEn,
+  ...serverErrorsEn,
 };

@@ -10,6 +10,7 @@ import { zh as offlineZh } from "./parts/offline";
 import { zh as privateZh } from "./parts/private";
 import { zh as promotionZh } from "./parts/promotion";
 import { zh as reportZh } from "./parts/report";
+import { zh as serverErrorsZh } from "./parts/server-errors";
 import { zh as serviceZh } from "./parts/service";
 import { zh as teamZh } from "./parts/team";
 
@@ -650,7 +651,8 @@ export const zhCN = {
   "api.err.offline": "连不上挑战服务器。请检查网络，或用 npm start 启动的服务器打开游戏。",
   "api.err.not_found": "没有这个挑战码，请核对后再试。",
   "api.err.invalid_code": "挑战码是 6 位字母或数字（不含 0、O、1、I、L）。",
-  "api.err.invalid_name": "名字不能为空、不能超过 32 个字，也不能含控制字符。",
+  "api.err.invalid_name":
+    "名字要有字母或数字、不超过 32 个字，不能含控制字符、不可见字符，也不能混用形近的文字（如用西里尔字母冒充拉丁字母）。",
   "api.err.challenge_closed": "这个挑战已经结束，不再接受提交。",
   "api.err.rate_limited": "请求太频繁，请一分钟后再试。",
   "api.err.verify_busy": "服务器正忙，请几秒后再提交。",
@@ -668,6 +670,7 @@ export const zhCN = {
   ...offlineZh,
   ...reportZh,
   ...classroomZh,
+  ...serverErrorsZh,
 };
 
 export type MessageKey = keyof typeof zhCN;

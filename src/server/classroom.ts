@@ -15,7 +15,10 @@ export interface ClassroomDeps {
 
 /** Is `host` (the HOST setting) reachable from this machine only? */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
@@ -30,7 +33,11 @@ export function registerClassroom(app: FastifyInstance, { storage, instructor, n
     const c = await instructor(req);
     const at = req.arrivedAt;
     if (c.deadline !== null && at > c.deadline) {
-      throw new ApiError(409, "deadline_passed", "the deadline has passed; a closed challenge can no longer be reopened");
+      throw new ApiError(
+        409,
+        "deadline_passed",
+        "the deadline has passed; a closed challenge can no longer be reopened",
+      );
     }
     if (c.closedAt !== null) await storage.reopenChallenge(c.code);
     noStore(reply);

@@ -85,6 +85,28 @@ describe("before any expensive work", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it("after a write fails for a storage reason, later submissions are refused before a replay until health passes", async () => {
+    const { app, code, storage, calls } = await setup();
+    const st = (storage as unknown as { st: { insertSub: { run: () => never } } }).st;
+    const real = st.insertSub.run;
+    st.insertSub.run = () => {
+      throw Object.assign(new Error("attempt to write a readonly database"), { code: "SQLITE_READONLY" });
+    };
+    const send = () =>
+      app.inject({ method: "POST", url: `/api/challenges/${code}/submissions`, payload: { name: "x", run: textbook } });
+    const first = await send();
+    expect(first.statusCode).toBe(503);
+    expect(first.json().error.code).toBe("storage_unavailable");
+    expect(calls).toHaveLength(1); // this one was replayed, then could not be stored
+    const second = await send();
+    expect(second.statusCode).toBe(503);
+    expect(calls).toHaveLength(1); // held off at the door: no second replay
+    st.insertSub.run = real;
+    expect((await app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+    expect((await send()).statusCode).toBe(422); // stored (the stub rejects every run) after the probe
+    expect(calls).toHaveLength(2);
+  });
+
   it("limits are checked before the replay: an over-long week never reaches a worker", async () => {
     const { app, code, calls } = await setup();
     const run = JSON.parse(JSON.stringify(textbook));

@@ -121,6 +121,12 @@ CREATE INDEX IF NOT EXISTS submissions_list ON submissions (code, id);
 /** SQLite result codes that mean "this database cannot keep a write now". */
 const STORAGE_CODES = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|CORRUPT|NOTADB|PROTOCOL|NOLFS|PERM)/;
 
+/**
+ * After a write failed for a storage reason, writes are refused at the door (before a body is parsed
+ * or a run replayed) for this long, or until the health probe succeeds again.
+ */
+export const FAILED_WRITE_HOLD_MS = 5000;
+
 /** Free space below this on the database's file system fails the health probe. */
 export const MIN_FREE_BYTES = 4 * 1024 * 1024;
 
@@ -210,6 +216,8 @@ export class SqliteStorage implements Storage {
   private readonly file: string;
   /** Device and inode of the file opened; null for :memory:. */
   private identity: { dev: number; ino: number } | null = null;
+  /** The last storage failure of a write, while it holds writes off (see FAILED_WRITE_HOLD_MS). */
+  private failed: { at: number; message: string } | null = null;
 
   constructor(file: string, opts: { synchronous?: "FULL" | "NORMAL" } = {}) {
     this.file = file;
@@ -345,8 +353,18 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  /** Throws StorageUnavailable if the file the server opened is no longer the one at its path. */
+  /**
+   * Throws StorageUnavailable if the file the server opened is no longer the one at its path, or a
+   * write failed for a storage reason less than FAILED_WRITE_HOLD_MS ago.
+   */
   assertUsable(): void {
+    this.checkIdentity();
+    if (this.failed && Date.now() - this.failed.at < FAILED_WRITE_HOLD_MS) {
+      throw new StorageUnavailable(`${this.failed.message} (writes held off for ${FAILED_WRITE_HOLD_MS / 1000} s)`);
+    }
+  }
+
+  private checkIdentity(): void {
     if (!this.identity) return;
     let now: { dev: number; ino: number };
     try {
@@ -366,20 +384,27 @@ export class SqliteStorage implements Storage {
     }
   }
 
-  /** Every write: the file checked before and after (so nothing is acknowledged into a dead file). */
-  private write<T>(fn: () => T): T {
-    this.assertUsable();
+  /**
+   * Every write: the file checked before and after (so nothing is acknowledged into a dead file).
+   * The health probe (`probe`) tries even while writes are held off, and its success lifts the hold.
+   */
+  private write<T>(fn: () => T, probe = false): T {
+    if (probe) this.checkIdentity();
+    else this.assertUsable();
     let r: T;
     try {
       r = fn();
+      this.checkIdentity();
     } catch (e) {
       const code = (e as { code?: unknown }).code;
-      if (typeof code === "string" && STORAGE_CODES.test(code)) {
-        throw new StorageUnavailable(`the database ${this.file} refused a write: ${(e as Error).message} (${code})`);
-      }
-      throw e;
+      const err =
+        typeof code === "string" && STORAGE_CODES.test(code)
+          ? new StorageUnavailable(`the database ${this.file} refused a write: ${(e as Error).message} (${code})`)
+          : e;
+      if (err instanceof StorageUnavailable) this.failed = { at: Date.now(), message: err.message };
+      throw err;
     }
-    this.assertUsable();
+    this.failed = null;
     return r;
   }
 
@@ -607,7 +632,7 @@ export class SqliteStorage implements Storage {
   }
 
   async checkWritable(): Promise<void> {
-    this.write(() => this.st.probe.run(Date.now()));
+    this.write(() => this.st.probe.run(Date.now()), true);
     if (this.identity) {
       let free: number;
       try {
