@@ -408,6 +408,8 @@ export const COMMUNITY_LOYALTY_PER_ENGAGEMENT = 1;
 export const SEEDING_DECAY = 0.6;
 export const SEEDING_LIFT_MAX = 0.3;
 export const SEEDING_HALF = 6_000;
+/** PX.b: feed ads lift the shop's keyword searches by up to 35% at saturation (Lewis & Nguyen 2015: +30–45%). */
+export const FEED_SEARCH_LIFT_MAX = 0.35;
 
 // ---- Domain D: customers, private domain (P2.3a–b), lifecycle (P1.2b), assortment (P1.2a) ----
 /**
@@ -489,6 +491,11 @@ export const TOPUP_K2 = 20;
 export const COUPON_CLAIM_RATE = 0.3;
 /** A gift is valued by buyers at this multiple of what it costs the shop (retail vs wholesale). KNOB. */
 export const GIFT_PERCEIVED_VALUE = 2;
+/**
+ * P1.2g: an item takes part in a platform flash-sale slot (秒杀/聚划算-style activities) again only 30 days
+ * after its last one (the platforms' activity rules limit re-entry; here 4 game weeks).
+ */
+export const FLASH_COOLDOWN_WEEKS = 4;
 /** Flash-sale (秒杀) channel visitors on the day, at FLASH_REF_DEPTH off; scales with depth. KNOB. */
 export const FLASH_CHANNEL_VISITORS = 1500;
 export const FLASH_REF_DEPTH = 0.3;

@@ -334,6 +334,7 @@ export const en: Record<MessageKey, string> = {
   "ev.lowStock": "{sku} has about {days} days of stock left — reorder soon.",
   "err.teamHoursInUse":
     "This week's plans already use this {role}'s hours ({left} of {need} h still unplanned): let them go next week.",
+  "err.flashCooldown": "{sku} had a flash sale less than 30 days ago: the platform takes it again from week {week}.",
   "err.teamEmpty": "There is no {role} on the team to let go.",
   "err.teamFull": "The shop can employ at most {max} people as {role}.",
   "err.teamCash": "A {role} costs {needFen} a week but the shop has {haveFen}.",

@@ -323,6 +323,7 @@ export const zhCN = {
   "ev.firstReview": "{sku} 收到了第一条评价！",
   "ev.lowStock": "{sku} 库存只够卖约 {days} 天，注意补货。",
   "err.teamHoursInUse": "本周的计划已用上这位{role}的工时（{need} 小时中只剩 {left} 小时未安排），下周再辞退。",
+  "err.flashCooldown": "{sku} 距上次秒杀不足 30 天，平台要到第 {week} 周才接受再次报名。",
   "err.teamEmpty": "团队里没有可以辞退的{role}。",
   "err.teamFull": "{role}最多只能招 {max} 人。",
   "err.teamCash": "招一名{role}每周工资 {needFen}，店里只有 {haveFen}。",

@@ -395,7 +395,7 @@ function searchAdTraffic(ctx: DayCtx, ma: MarketingAcc): void {
   const flagged = abnormalPrice(sku.priceFen, todayMarketPriceFen(ctx, sku.id)) || ctx.day < sku.priceFlagUntilDay;
   let budgetLeft = flagged ? 0 : Math.min(camp.dailyBudgetFen, Math.max(0, s.cashFen));
   if (budgetLeft > 0 && camp.bids.length > 0) {
-    const lift = searchVolumeLift(s);
+    const lift = searchVolumeLift(s, scenario);
     // Auction each keyword: competitors' quality varies from day to day.
     const plans: {
       kw: string;
@@ -507,7 +507,7 @@ export function endMarketingWeek(scenario: Scenario, s: GameState, acc: WeekAcc)
     kolCarry: { visitors: 0, orders: 0, gmvFen: 0 },
     content: [],
     contentHours: { used: ma.contentHoursUsed, capacity: contentCapacity(scenario, s) },
-    seeding: { stock: mk.seeding, searchLift: searchVolumeLift(s) },
+    seeding: { stock: mk.seeding, searchLift: searchVolumeLift(s, scenario) },
   };
   let xhsInteractions = 0;
 

@@ -39,7 +39,7 @@ export function searchTraffic(ctx: DayCtx): void {
   const segments = scenario.market.segments;
   const dsrMean = (s.dsr.description + s.dsr.service + s.dsr.logistics) / 3;
   const avgTrust = segments.reduce((a, g) => a + g.share * g.trustNeed, 0);
-  const seedLift = searchVolumeLift(s); // 1 without marketing channels
+  const seedLift = searchVolumeLift(s, scenario); // 1 without marketing channels (PX.b seeding, feed exposure)
   for (const sku of s.skus) {
     const week = skuWeek(ctx.acc, sku.id);
     const v = ctx.visitors.get(sku.id);

@@ -15,9 +15,11 @@ import {
   CONTENT_REACH_RATE,
   ENGAGEMENT_BENCHMARK,
   FEED_CTR_MAX,
+  FEED_HILL_SHAPE,
   FEED_LEARN_CONVERSIONS,
   FEED_LEARN_CPM_START,
   FEED_LEARN_CTR_START,
+  FEED_SEARCH_LIFT_MAX,
   FORMAT_FIT,
   IMAGE_CTR,
   KOL_PRICE_EXP,
@@ -466,9 +468,22 @@ export function seedingLift(stock: number): number {
   return 1 + (SEEDING_LIFT_MAX * stock) / (stock + SEEDING_HALF);
 }
 
-/** Search-volume multiplier for a state (1 for states and scenarios without marketing data). */
-export function searchVolumeLift(state: { marketing?: MarketingState }): number {
-  return seedingLift(state.marketing?.seeding ?? 0);
+/**
+ * PX.b: feed-ad exposure sends some of the people who saw the ad to search for the product later
+ * (view-through searches): 1 + FEED_SEARCH_LIFT_MAX · H(A), A the feed campaign's adstock at the week's start,
+ * H its Hill saturation (the same as its clicks). Display ads lift the advertiser's searches by 30–45%
+ * (Lewis & Nguyen 2015, Quantitative Marketing and Economics 13(2)).
+ */
+export function feedSearchLift(adstockFen: number, ec50Fen: number): number {
+  if (adstockFen <= 0 || ec50Fen <= 0) return 1;
+  return 1 + FEED_SEARCH_LIFT_MAX * hill(adstockFen, ec50Fen, FEED_HILL_SHAPE);
+}
+
+/** Search-volume multiplier for a state (1 for states and scenarios without marketing data). PX.b */
+export function searchVolumeLift(state: { marketing?: MarketingState }, scenario?: Scenario): number {
+  const feedAds = scenario?.market.feedAds;
+  const feed = feedAds ? feedSearchLift(state.marketing?.feed.adstockFen ?? 0, feedAds.ec50Fen) : 1;
+  return seedingLift(state.marketing?.seeding ?? 0) * feed;
 }
 
 // ---------- decisions: checks and application (called from validate.ts) ----------

@@ -6,6 +6,7 @@ import { clamp, logistic, pow } from "../detmath";
 import {
   COUPON_CLAIM_RATE,
   FLASH_CHANNEL_VISITORS,
+  FLASH_COOLDOWN_WEEKS,
   FLASH_MAX_VISITOR_MULT,
   FLASH_REF_DEPTH,
   GIFT_PERCEIVED_VALUE,
@@ -75,6 +76,8 @@ export interface CommerceState {
   borrowedDays: Record<string, number>;
   /** Expected visitors tomorrow from filled groups' sharing, per SKU. */
   shareVisitors: Record<string, number>;
+  /** The week each SKU last had a flash sale (秒杀), for the platform's re-entry rule (FLASH_COOLDOWN_WEEKS). */
+  flashWeek: Record<string, number>;
 }
 
 export function newCommerceState(scenario: Scenario): CommerceState {
@@ -90,6 +93,7 @@ export function newCommerceState(scenario: Scenario): CommerceState {
     qualityScar: perSku(0),
     borrowedDays: perSku(0),
     shareVisitors: perSku(0),
+    flashWeek: perSku(-FLASH_COOLDOWN_WEEKS),
   };
 }
 
@@ -288,6 +292,18 @@ export function checkCommerceDecision(scenario: Scenario, state: GameState, d: D
     case "setFlashSale":
     case "setGroupBuy": {
       const sku = state.skus.find((k) => k.id === d.sku);
+      // The platform's activity rule: an item re-enters a flash-sale slot only 30 days after its last one.
+      const last = d.type === "setFlashSale" ? (state.commerce.flashWeek?.[d.sku] ?? -FLASH_COOLDOWN_WEEKS) : 0;
+      if (
+        d.type === "setFlashSale" &&
+        state.week - last < FLASH_COOLDOWN_WEEKS &&
+        state.commerce.flashSale?.sku !== d.sku
+      )
+        return err(
+          "err.flashCooldown",
+          { sku: d.sku, week: last + FLASH_COOLDOWN_WEEKS + 1 },
+          `${d.sku} had a flash sale in week ${last + 1}; the platform takes it again from week ${last + FLASH_COOLDOWN_WEEKS + 1}`,
+        );
       const price = d.type === "setFlashSale" ? d.priceFen : d.groupPriceFen;
       if (sku && price >= sku.priceFen) {
         return err(
@@ -324,6 +340,7 @@ export function applyCommerceDecision(state: GameState, d: Decision): boolean {
       break;
     case "setFlashSale":
       c.flashSale = { sku: d.sku, priceFen: d.priceFen, qtyCap: d.qtyCap, day: d.day, sold: 0 };
+      c.flashWeek = { ...c.flashWeek, [d.sku]: state.week };
       break;
     case "setGroupBuy":
       c.groupBuy = { sku: d.sku, groupPriceFen: d.groupPriceFen, groupSize: d.groupSize };

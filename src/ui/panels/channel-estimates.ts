@@ -125,7 +125,7 @@ export function estimateKeyword(
   const bids = spec?.competitorBidsFen ?? [];
   const inTitle = sku?.title.includes(keyword) ?? false;
   const quality = sku ? searchQuality(inTitle, sku.ctrIndex, sku.cvrIndex) : 0;
-  const volume = (kw?.dailySearches ?? 0) * searchVolumeLift(state);
+  const volume = (kw?.dailySearches ?? 0) * searchVolumeLift(state, scenario);
   const a = bidFen > 0 && sa ? gspAuction(bidFen, quality, bids, sa.minBidFen) : { position: 0, cpcFen: 0 };
   const clicksPerDay = a.position > 0 ? volume * searchAdCtr(a.position) * (sku?.ctrIndex ?? 1) : 0;
   return {
