@@ -3,7 +3,7 @@
 // time. The server sends them with @fastify/static's `preCompressed: true` when the browser accepts
 // the encoding (src/server/app.ts), so no request pays for compression.
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { extname, join } from "node:path";
+import { extname, join, resolve } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Plugin, ResolvedConfig } from "vite";
 
@@ -58,7 +58,7 @@ export function precompress(): Plugin {
       config = c;
     },
     closeBundle() {
-      const dir = join(config.root, config.build.outDir);
+      const dir = resolve(config.root, config.build.outDir);
       const files = precompressDir(dir);
       const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
       const main = [...files].sort((a, b) => b.bytes - a.bytes)[0];
