@@ -10,16 +10,22 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BUNDLED_SCENARIOS } from "../../src/content/scenarios";
 import {
+  appendTurn,
   type Decision,
   type DecisionType,
   DIFFICULTIES,
   type Difficulty,
+  ENGINE_VERSION,
   type GameState,
+  GENESIS_HASH,
   LEVER_OF,
   newGame,
+  newRunFile,
   runKpis,
   type Scenario,
+  scenarioContentHash,
   scoreRun,
+  stateHash,
   step,
   type WeekReport,
 } from "../../src/engine";
@@ -28,6 +34,7 @@ import { PRICE_FACTOR_CAP, PRICE_FACTOR_FLOOR, TEAM_ROLES } from "../../src/engi
 import { priceFactor } from "../../src/engine/systems/pricing";
 import { parseDecision } from "../../src/engine/validate";
 import { hasKey } from "../../src/i18n";
+import { verifyRunWith } from "../../src/shared/verify-run";
 import {
   acceptable,
   anyBoundaryDecision,
@@ -42,7 +49,9 @@ import {
 } from "./fuzz-arbitraries";
 import { nonFinitePaths, sum } from "./helpers";
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 32);
+/** Candidate decisions per week (FUZZ_MAX_DECISIONS=30 for busier turns). */
+const MAX_PER_TURN = Number(process.env.FUZZ_MAX_DECISIONS ?? 8);
 /** A bigger FUZZ_RUNS needs more than vitest's 60 s per test (a 26-week run takes ≈ 0.1–0.3 s). */
 const TIMEOUT_MS = Math.max(60_000, RUNS * 1_500);
 const FC_SEED =
@@ -104,6 +113,9 @@ interface FuzzOutcome {
 function playFuzz(sc: Scenario, seed: string, turns: readonly FuzzTurn[], difficulty: Difficulty): FuzzOutcome {
   let state = newGame(sc, seed, difficulty);
   const accepted = new Set<DecisionType>();
+  // The run file as the game builds it, for the server's verification at the end.
+  let run = newRunFile(sc, seed, undefined, difficulty);
+  let hash = GENESIS_HASH;
   for (let t = 0; t < turns.length && state.status === "playing"; t++) {
     const turn = turns[t] ?? { decisions: [], spendShare: 1 };
     // The raw list, refusals included: applied or refused with keys, never thrown.
@@ -116,12 +128,28 @@ function playFuzz(sc: Scenario, seed: string, turns: readonly FuzzTurn[], diffic
     if (broken) throw new Error(`${sc.id} week ${t + 1}: ${broken}\ndecisions: ${JSON.stringify(kept)}`);
     for (const d of kept) accepted.add(d.type);
     state = out.state;
+    hash = stateHash(state, hash);
+    run = appendTurn(run, kept, hash);
   }
   if (state.status !== "playing") {
-    const score = scoreRun(sc, state);
+    const played = playedScenario(sc, state);
+    const score = scoreRun(played, state);
     expect(Number.isFinite(score.score), `${sc.id} score ${score.score}`).toBe(true);
     expect(nonFinitePaths(score, "score")).toEqual([]);
-    expect(nonFinitePaths(runKpis(sc, state), "kpis")).toEqual([]);
+    expect(nonFinitePaths(runKpis(played, state), "kpis")).toEqual([]);
+    // What the challenge server's worker does with the exported file: the same hash and score, all finite.
+    const target = {
+      scenarioId: sc.id,
+      seed,
+      engineVersion: ENGINE_VERSION,
+      contentHash: scenarioContentHash(sc),
+      difficulty,
+    };
+    const v = verifyRunWith(target, JSON.parse(JSON.stringify(run)));
+    if (!v.ok) throw new Error(`${sc.id}: the server refused the run: ${v.code} ${v.message}`);
+    expect(v.stateHash).toBe(hash);
+    expect(v.score).toBe(score.score);
+    expect(nonFinitePaths(v, "verified")).toEqual([]);
   }
   return { accepted, weeks: state.week, status: state.status };
 }
@@ -153,8 +181,11 @@ describe.each(BUNDLED_SCENARIOS.map((sc) => [sc.id, sc] as const))("fuzz at the 
   // Mostly a new turn each week; sometimes one turn every week, so an extreme is kept up (budgets,
   // posts, prices) and what accumulates (reference prices, adstock, followers, stock) goes to its limit.
   const turns = fc.oneof(
-    { weight: 3, arbitrary: fc.array(fuzzTurnArb(decision), { minLength: sc.weeks, maxLength: sc.weeks }) },
-    { weight: 1, arbitrary: fuzzTurnArb(decision).map((t) => Array.from({ length: sc.weeks }, () => t)) },
+    {
+      weight: 3,
+      arbitrary: fc.array(fuzzTurnArb(decision, MAX_PER_TURN), { minLength: sc.weeks, maxLength: sc.weeks }),
+    },
+    { weight: 1, arbitrary: fuzzTurnArb(decision, MAX_PER_TURN).map((t) => Array.from({ length: sc.weeks }, () => t)) },
   );
 
   it(
