@@ -440,13 +440,15 @@ const ZERO_SERVICE: Decision = {
   logistics: "economy",
 };
 
-/** The last two weeks: every budget to zero, no orders, no promotions, staff let go (the future does not count). */
+/**
+ * The last two weeks: every budget to zero, no promotions, support staff let go (the future does not count).
+ * Textbook's reorders stay: not buying stock that cannot sell before the end is good play, not an exploit.
+ */
 const harvest: Transform = (ctx) => {
   const { scenario: sc, state } = ctx;
   if (scenario_weeksLeft(sc, state) > 2) return ctx.tb.map(keep);
   const hero = heroOf(state);
-  const drop = (d: Decision) =>
-    d.type === "reorder" || CHANNEL_OF[d.type] !== undefined || d.type === "hire" || PROMO_TYPES.has(d.type);
+  const drop = (d: Decision) => CHANNEL_OF[d.type] !== undefined || d.type === "hire" || PROMO_TYPES.has(d.type);
   const items = without(ctx.tb, drop);
   if (sc.levers.includes("marketing") && hero) {
     if (state.ads.dailyBudgetFen > 0)
@@ -624,8 +626,8 @@ export const FAMILIES: Family[] = [
   },
   {
     id: "harvest:last2",
-    what: "the last two weeks: ads, KOLs, content, reorders, promotions and hires stopped, support staff fired",
-    applies: (sc) => (["marketing", "inventory", "promotion", "team"] as const).some((l) => has(sc, l)),
+    what: "the last two weeks: ads, KOLs, content, promotions and hires stopped, support staff fired",
+    applies: (sc) => (["marketing", "promotion", "team"] as const).some((l) => has(sc, l)),
     turn: harvest,
   },
   {
@@ -633,6 +635,38 @@ export const FAMILIES: Family[] = [
     what: "never reorders (sells the starting stock, then stocks out)",
     applies: (sc) => has(sc, "inventory"),
     turn: (ctx) => without(ctx.tb, (d) => d.type === "reorder"),
+  },
+  {
+    id: "groupBuy:token",
+    what: "a 拼团 every week on the hero at 1% off in groups of 10 (joiners and share visitors for almost nothing)",
+    applies: (sc) => has(sc, "promotion"),
+    turn: (ctx) => [
+      ...without(ctx.tb, (d) => d.type === "setGroupBuy"),
+      add((draft) => {
+        const hero = heroOf(draft);
+        return hero
+          ? {
+              type: "setGroupBuy",
+              sku: hero.id,
+              groupPriceFen: Math.max(1, Math.floor(hero.priceFen * 0.99)),
+              groupSize: 10,
+            }
+          : null;
+      }),
+    ],
+  },
+  {
+    id: "upgrade:every2",
+    what: "a new version of every listed product every other week (the new-item boost again and again)",
+    applies: (sc) => has(sc, "product") && sc.market.lifecycle !== undefined,
+    turn: (ctx) => {
+      const items = ctx.tb.map(keep);
+      if (ctx.state.week % 2 !== 1) return items;
+      for (const sku of listed(ctx.tbDraft))
+        if (!ctx.tb.some((d) => d.type === "upgrade" && d.sku === sku.id) && !clearing(ctx.tbDraft, sku.id))
+          items.push(add({ type: "upgrade", sku: sku.id }));
+      return items;
+    },
   },
   {
     id: "kolEveryWeek",

@@ -16,7 +16,12 @@ export interface Plan {
   ads: number[];
   /** Per week: textbook's promotions (true) or none, running ones ended (false). */
   promo: boolean[];
+  /** Per week: textbook's member pushes a week (2) × this, its join coupon (¥10) × this, its members' price (10%) × this. */
+  pushes: number[];
+  coupon: number[];
+  offer: number[];
 }
+type Mult = Exclude<Dimension, "promo">;
 
 export type Dimension = keyof Plan;
 
@@ -26,6 +31,9 @@ export function textbookPlan(weeks: number): Plan {
     reorder: Array(weeks).fill(1),
     ads: Array(weeks).fill(1),
     promo: Array(weeks).fill(true),
+    pushes: Array(weeks).fill(1),
+    coupon: Array(weeks).fill(1),
+    offer: Array(weeks).fill(1),
   };
 }
 
@@ -37,6 +45,7 @@ export function dimensionsFor(scenario: Scenario): Dimension[] {
   if (l.has("inventory")) out.push("reorder");
   if (l.has("marketing")) out.push("ads");
   if (l.has("promotion")) out.push("promo");
+  if (l.has("private") && scenario.market.customers) out.push("pushes", "coupon", "offer");
   return out;
 }
 
@@ -58,6 +67,7 @@ export function planTransform(plan: Plan): Transform {
     const rm = plan.reorder[w] ?? 1;
     const am = plan.ads[w] ?? 1;
     const po = plan.promo[w] ?? true;
+    const pd = [plan.pushes[w] ?? 1, plan.coupon[w] ?? 1, plan.offer[w] ?? 1];
     const sc = ctx.scenario;
     let items: Item[] = pm !== 1 && ctx.levers.has("pricing") ? withPrices(ctx, (_id, p) => p * pm) : ctx.tb.map(keep);
     const out: Item[] = [];
@@ -71,9 +81,28 @@ export function planTransform(plan: Plan): Transform {
       }
       if (d && !po && PROMO.has(d.type)) continue;
       if (d && am !== 1 && (d.type === "setAds" || d.type === "setSearchAds")) continue;
+      if (d?.type === "setPrivateDomain" && pd.some((m) => m !== 1)) continue;
       out.push(it);
     }
     items = out;
+    if (pd.some((m) => m !== 1) && ctx.levers.has("private") && sc.market.customers) {
+      const t = ctx.tbDraft.customers.settings;
+      const [pm2, cm, om] = pd as [number, number, number];
+      const want = {
+        insertCard: t.insertCard,
+        pushesPerWeek: Math.min(14, Math.max(0, Math.round(t.pushesPerWeek * pm2))),
+        inviteCouponFen: t.insertCard ? Math.min(5000, Math.max(0, round100(t.inviteCouponFen * cm))) : 0,
+        memberOfferPct: Math.min(30, Math.max(0, Math.round(t.memberOfferPct * om))),
+      };
+      const cur = ctx.state.customers.settings;
+      if (
+        cur.insertCard !== want.insertCard ||
+        cur.pushesPerWeek !== want.pushesPerWeek ||
+        cur.inviteCouponFen !== want.inviteCouponFen ||
+        cur.memberOfferPct !== want.memberOfferPct
+      )
+        items.push(add({ type: "setPrivateDomain", ...want }));
+    }
     if (!po) {
       const c = ctx.state.commerce;
       for (const k of ["fullReduction", "coupon", "groupBuy", "gift"] as const)
@@ -113,15 +142,21 @@ function rng(seedText: string): () => number {
   };
 }
 
-const BOUNDS: Record<Exclude<Dimension, "promo">, [number, number]> = {
+const BOUNDS: Record<Mult, [number, number]> = {
   price: [0.3, 100],
   reorder: [0, 10],
   ads: [0, 10],
+  pushes: [0, 7], // 2 a week × 7 = 14, the schema's maximum
+  coupon: [0, 5], // ¥10 × 5 = ¥50
+  offer: [0, 3], // 10% × 3 = 30%
 };
-const JUMPS: Record<Exclude<Dimension, "promo">, number[]> = {
+const JUMPS: Record<Mult, number[]> = {
   price: [0.5, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2, 10, 100],
   reorder: [0, 0.5, 1, 1.5, 2, 3, 5, 10],
   ads: [0, 0.5, 1, 1.5, 2, 3, 5, 10],
+  pushes: [0, 0.5, 1, 1.5, 2, 3.5, 7],
+  coupon: [0, 0.5, 1, 2, 3, 5],
+  offer: [0, 0.5, 1, 1.5, 2, 3],
 };
 const STEPS = [0.7, 0.85, 0.93, 1.07, 1.15, 1.4];
 
@@ -233,8 +268,15 @@ function runs<T>(xs: readonly T[], same: (v: T) => boolean): { a: number; b: num
 
 export function describePlan(plan: Plan): string[] {
   const words: string[] = [];
-  const name: Record<Exclude<Dimension, "promo">, string> = { price: "prices", reorder: "reorders", ads: "ad budgets" };
-  for (const dim of ["price", "reorder", "ads"] as const)
+  const name: Record<Mult, string> = {
+    price: "prices",
+    reorder: "reorders",
+    ads: "ad budgets",
+    pushes: "member pushes",
+    coupon: "join coupon",
+    offer: "members' price cut",
+  };
+  for (const dim of ["price", "reorder", "ads", "pushes", "coupon", "offer"] as const)
     for (const r of runs(plan[dim], (v) => Math.abs(v - 1) < 0.005))
       words.push(`${name[dim]} ${multText(r.v)} in ${weeksText(r.a, r.b)}`);
   for (const r of runs(plan.promo, (v) => v)) words.push(`promotions off in ${weeksText(r.a, r.b)}`);
@@ -274,16 +316,29 @@ export function degeneratePatterns(scenario: Scenario, plan: Plan): string[] {
     const blow = plan.ads.flatMap((m, w) => (m >= 5 ? [w] : []));
     if (blow.length > 0) flags.push(`ad budgets ×5+ (week ${wk(blow)})`);
   }
+  if (dims.has("pushes")) {
+    const daily = plan.pushes.flatMap((m, w) => (m >= 3.5 ? [w] : []));
+    if (daily.length > 0) flags.push(`daily member pushes (7+ a week in week ${wk(daily)})`);
+  }
+  if (dims.has("coupon")) {
+    const deep = plan.coupon.flatMap((m, w) => (m >= 4 && (plan.offer[w] ?? 1) >= 2.5 ? [w] : []));
+    if (deep.length > 0) flags.push(`big join coupon with a deep members' price (week ${wk(deep)})`);
+    const offer = plan.offer.flatMap((m, w) => (m >= 2.5 && !deep.includes(w) ? [w] : []));
+    if (offer.length > 0) flags.push(`deep members' price (25%+ in week ${wk(offer)})`);
+  }
   const idle = Array.from({ length: weeks }, (_, w) => w).filter(
     (w) =>
       (!dims.has("reorder") || plan.reorder[w] === 0) &&
       (!dims.has("ads") || plan.ads[w] === 0) &&
       (!dims.has("promo") || !plan.promo[w]),
   );
-  if (dims.size > 0 && idle.length === weeks) flags.push("empty turns (everything off)");
-  const tail = idle.filter((w) => w >= weeks - 2);
-  if (dims.size > 0 && tail.length === 2 && idle.length < weeks)
-    flags.push("end-game harvest (everything off in the last 2 weeks)");
+  const operational = dims.has("reorder") || dims.has("ads") || dims.has("promo");
+  if (operational && idle.length === weeks) flags.push("empty turns (everything off)");
+  // Spending switched off at the end (reorders aside: not buying what cannot sell in time is good play).
+  const spend = dims.has("ads") || dims.has("promo");
+  const off = (w: number) => (!dims.has("ads") || plan.ads[w] === 0) && (!dims.has("promo") || !plan.promo[w]);
+  if (spend && off(weeks - 1) && off(weeks - 2) && idle.length < weeks)
+    flags.push("end-game harvest (ads and promotions off in the last 2 weeks)");
   return flags;
 }
 

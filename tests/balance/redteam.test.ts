@@ -50,6 +50,7 @@ const TEST_FAMILIES = [
   "hireFire:analyst",
   "harvest:last2",
   "kolEveryWeek",
+  "upgrade:every2",
 ];
 const CAMPAIGN = BUNDLED_SCENARIOS.filter((s) => s.id !== "sandbox");
 const scenario = (id: string): Scenario => {
@@ -141,6 +142,30 @@ describe("the optimizer", () => {
     expect(flags.some((f) => f.startsWith("below-cost"))).toBe(false);
     plan.price[2] = 0.4; // ¥89 × 0.4 < the ¥42 unit cost
     expect(degeneratePatterns(sc, plan)).toContain("below-cost pricing (week 3)");
+  });
+
+  it("flags the private domain's patterns, and no harvest for reorders alone", () => {
+    const pv = scenario("private");
+    const plan = textbookPlan(pv.weeks);
+    expect(degeneratePatterns(pv, plan)).toEqual([]); // no reorder, ad or promotion lever: not "empty turns"
+    plan.pushes[0] = 7;
+    plan.coupon[1] = 5;
+    plan.offer[1] = 3;
+    plan.offer[2] = 3;
+    expect(degeneratePatterns(pv, plan)).toEqual([
+      "daily member pushes (7+ a week in week 1)",
+      "big join coupon with a deep members' price (week 2)",
+      "deep members' price (25%+ in week 3)",
+    ]);
+    expect(describePlan(plan)).toEqual([
+      "member pushes ×7 in week 1",
+      "join coupon ×5 in week 2",
+      "members' price cut ×3 in weeks 2–3",
+    ]);
+    const svc = scenario("service"); // reorders are its only optimised dimension
+    const late = textbookPlan(svc.weeks);
+    late.reorder = late.reorder.map((m, w) => (w >= svc.weeks - 2 ? 0 : m));
+    expect(degeneratePatterns(svc, late)).toEqual([]);
   });
 
   it("climbs from textbook on training seeds and reports held-out seeds", () => {
