@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { BUNDLED_SCENARIOS } from "../../src/content/scenarios";
 import {
   appendTurn,
-  type Decision,
+  Decision,
   type DecisionType,
   DIFFICULTIES,
   type Difficulty,
@@ -163,7 +163,11 @@ describe("the fuzzer covers the whole decision union", () => {
     for (const sc of BUNDLED_SCENARIOS) {
       const d = fuzzDomain(sc);
       for (const type of DECISION_TYPES)
-        for (const dec of fc.sample(decisionArbFor(type, d), { numRuns: 20, seed: 1 })) expect(dec.type).toBe(type);
+        for (const dec of fc.sample(decisionArbFor(type, d), { numRuns: 20, seed: 1 })) {
+          expect(dec.type).toBe(type);
+          const parsed = Decision.safeParse(dec);
+          expect(parsed.success, `${sc.id} ${JSON.stringify(dec)}: ${parsed.error?.message}`).toBe(true);
+        }
     }
   });
 });
