@@ -52,6 +52,9 @@ describe("the database file changes under the running server", () => {
     unlinkSync(db);
     await expectUnavailable(s, code, "after");
     expect((await api(s.url, "POST", "/api/challenges", { scenario: "launch", className: "x" })).status).toBe(503);
+    // The log line comes through the child's stdout pipe: wait for it rather than race it.
+    for (let i = 0; i < 100 && !s.output().includes(`${db} was deleted`); i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(s.output()).toContain(`${db} was deleted`);
     // Reads still answer from the open file (the board did not lose "before").
     const board = await api(s.url, "GET", `/api/challenges/${code}/leaderboard`);
