@@ -7,7 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { challengeFlow } from "../tests/browser/challenge-flow.mjs";
+import { classroomCase, screensCase } from "../tests/browser/classroom.mjs";
 import { debriefCase } from "../tests/browser/debrief.mjs";
+import { difficultyCase } from "../tests/browser/difficulty.mjs";
 import { fastInput } from "../tests/browser/fast-input.mjs";
 import { firstWeeks } from "../tests/browser/first-weeks.mjs";
 import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
@@ -590,10 +592,16 @@ try {
     debriefCase({ newContext, url: server.url }));
   await test("(challenge) code entry → play → submit → verified leaderboard; instructor class, timeline, CSV", () =>
     challengeFlow({ newContext, endAndContinue }));
+  await test("(hard) a challenge on hard: created by the instructor, played by a trainee, verified on hard; campaign slot difficulty", () =>
+    difficultyCase({ newContext, endAndContinue }));
   await test("(work) never lose work: confirmations before a run is replaced, slots say what they hold, Enter asks", () =>
     neverLoseWork({ newContext, url: server.url }));
   await test("(input) typed prices, quantities and budgets; cover days and suggested reorder; scrolling pending list", () =>
     fastInput({ newContext, url: server.url }));
+  await test("(classroom) loopback warning, recovery file, translated rejections, close/reopen, CSV columns", () =>
+    classroomCase({ newContext }));
+  await test("(screens) principle names on the campaign, star thresholds on briefing and debrief, 下一关", () =>
+    screensCase({ newContext, url: server.url }));
   await test("(offline) offline challenge: file + code → play → export run → offline ranking rejects a forged run", () =>
     offlineChallenge({ newContext, url: server.url, endAndContinue }));
 } finally {

@@ -2,9 +2,24 @@
 // HUD, campaign slots) and why a run on another difficulty is refused. The names themselves are
 // ch.difficulty.* (shared with the challenge screens). `zh` defines the keys; `en` must match them.
 export const zh = {
-  "diff.what.easy": "市场更大更稳，竞品更弱、跟价更慢，广告更便宜，到货更快，启动资金更多",
   "diff.what.standard": "按场景原样",
-  "diff.what.hard": "市场更小、波动更大，竞品更强、跟价更狠，广告更贵，到货更慢，顾客更难留、咨询更多，启动资金更少",
+  // What a difficulty changes, one part per mechanism (the briefing lists the parts the scenario models).
+  "diff.part.easy.market": "市场更大",
+  "diff.part.easy.rivals": "竞品更弱",
+  "diff.part.easy.reaction": "竞品跟价更慢",
+  "diff.part.easy.ads": "广告更便宜",
+  "diff.part.easy.lead": "到货更快",
+  "diff.part.easy.service": "咨询更少",
+  "diff.part.easy.loyalty": "老顾客更爱回购",
+  "diff.part.easy.cash": "启动资金更多",
+  "diff.part.hard.market": "市场更小、波动更大",
+  "diff.part.hard.rivals": "竞品更强",
+  "diff.part.hard.reaction": "竞品跟价更狠",
+  "diff.part.hard.ads": "广告更贵",
+  "diff.part.hard.lead": "到货更慢",
+  "diff.part.hard.service": "咨询和错填地址更多",
+  "diff.part.hard.loyalty": "顾客更难留住",
+  "diff.part.hard.cash": "启动资金更少",
   "diff.briefing": "难度：{name}（{what}）",
   "diff.slot": "难度：{name}",
   "diff.campaign.label": "本存档难度",
@@ -15,11 +30,23 @@ export const zh = {
 };
 
 export const en: Record<keyof typeof zh, string> = {
-  "diff.what.easy":
-    "a bigger, steadier market, weaker and slower competitors, cheaper ads, faster deliveries, more starting cash",
   "diff.what.standard": "the scenario as written",
-  "diff.what.hard":
-    "a smaller, more volatile market, stronger competitors who match price cuts harder, dearer ads, slower deliveries, less loyal customers with more questions, less starting cash",
+  "diff.part.easy.market": "a bigger market",
+  "diff.part.easy.rivals": "weaker competitors",
+  "diff.part.easy.reaction": "competitors slower to match price cuts",
+  "diff.part.easy.ads": "cheaper ads",
+  "diff.part.easy.lead": "faster deliveries",
+  "diff.part.easy.service": "fewer questions",
+  "diff.part.easy.loyalty": "more loyal customers",
+  "diff.part.easy.cash": "more starting cash",
+  "diff.part.hard.market": "a smaller, more volatile market",
+  "diff.part.hard.rivals": "stronger competitors",
+  "diff.part.hard.reaction": "competitors who match price cuts harder",
+  "diff.part.hard.ads": "dearer ads",
+  "diff.part.hard.lead": "slower deliveries",
+  "diff.part.hard.service": "more questions and wrong addresses",
+  "diff.part.hard.loyalty": "less loyal customers",
+  "diff.part.hard.cash": "less starting cash",
   "diff.briefing": "Difficulty: {name} ({what})",
   "diff.slot": "Difficulty: {name}",
   "diff.campaign.label": "This slot's difficulty",

@@ -6,6 +6,7 @@ import { bi, t } from "../../i18n";
 import { difficultyBriefing } from "../difficulty-text";
 import { formatKpi } from "../format-kpi";
 import { PANEL_LEVERS } from "../panels/panel-context";
+import { registerTarget } from "../test-hook";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
@@ -48,7 +49,7 @@ export class Briefing extends BaseScene {
       this,
       48,
       92,
-      `${t("briefing.weeks", { weeks: sc.weeks })}  ·  ${t("briefing.seed", { seed: game.seed })}  ·  ${difficultyBriefing(difficultyOf(game))}`,
+      `${t("briefing.weeks", { weeks: sc.weeks })}  ·  ${t("briefing.seed", { seed: game.seed })}  ·  ${difficultyBriefing(difficultyOf(game), sc)}`,
       {
         size: FS.small,
         color: C.muted,
@@ -161,6 +162,17 @@ export class Briefing extends BaseScene {
       obj.add([name, target]);
       y += d.objRow;
     }
+    // What the stars take: the scenario's score thresholds.
+    const [one, two, three] = sc.stars;
+    const th = addText(this, 16, y + 2, t("briefing.starThresholds", { one, two, three }), {
+      size: FS.small,
+      bold: true,
+      color: C.warn,
+      width: lw - 32,
+    });
+    registerTarget("briefing.stars", th);
+    obj.add(th);
+    y += th.height + 8;
     obj.bg.setSize(lw, y + 6);
     return { objects: [story, obj], bottom: oy + y + 6 };
   }
