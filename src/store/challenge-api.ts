@@ -51,7 +51,13 @@ export interface SubmissionView {
   score: number | null;
   stars: number | null;
   kpis: BoardKpis | null;
-  rejected: { code: string | null; message: string | null } | null;
+  /** Why a run was rejected; `key` + `params` (the engine's translatable reason) when the server sends them. */
+  rejected: {
+    code: string | null;
+    message: string | null;
+    key?: string;
+    params?: Record<string, string | number>;
+  } | null;
   submittedAt: string;
   /** The earlier trainee whose run this repeats (same final state or decision log), if any. */
   copyOf?: { id: number; name: string; submittedAt: string } | null;
@@ -180,6 +186,8 @@ export function createChallengeApi(base = "", fetchImpl: Fetch = (...a) => fetch
       call<TraineeDetailView>("GET", `${c(code)}/trainees/${encodeURIComponent(name)}`, undefined, secret),
     close: (code: string, secret: string) =>
       call<{ challenge: PublicChallenge }>("POST", `${c(code)}/close`, undefined, secret),
+    /** Where the server listens (`listen.loopback`: only this computer can reach it). */
+    health: () => call<{ ok: boolean; listen?: { host: string; loopback: boolean } }>("GET", "/api/health"),
     /** Undoes a close (refused once the deadline has passed). */
     reopen: (code: string, secret: string) =>
       call<{ challenge: PublicChallenge }>("POST", `${c(code)}/reopen`, undefined, secret),

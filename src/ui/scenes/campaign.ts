@@ -9,9 +9,11 @@ import { DEFAULT_SEED } from "../../store/game-store";
 import { SLOT_COUNT } from "../../store/persistence";
 import { difficultyName } from "../difficulty-text";
 import { guardOverwrite } from "../guard";
+import { principleLabel } from "../principle-text";
 import { armImport, disarmImport, downloadJson, pickRunFile, runFileName } from "../run-file";
 import { playSfx } from "../sfx";
 import { slotSummary } from "../slot-text";
+import { registerTarget } from "../test-hook";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
@@ -21,6 +23,13 @@ import { BaseScene } from "./base-scene";
 
 /** The campaign path (3 × 3 board); the sandbox is free play, opened by a button below the board. */
 const CAMPAIGN = BUNDLED_SCENARIOS.filter((sc) => sc.id !== "sandbox");
+
+/** The scenario after `id` on the campaign path (the sandbox after the last one), if any. */
+export function nextInCampaign(id: string): (typeof BUNDLED_SCENARIOS)[number] | undefined {
+  const i = CAMPAIGN.findIndex((sc) => sc.id === id);
+  if (i < 0) return undefined;
+  return CAMPAIGN[i + 1] ?? BUNDLED_SCENARIOS.find((sc) => sc.id === "sandbox");
+}
 
 /** Last export/import result, kept across the scene restart that follows it. */
 let status: { ok: boolean; text: string } | null = null;
@@ -39,11 +48,19 @@ function titleLines(title: string, width: number): string {
 }
 
 export class Campaign extends BaseScene {
+  private legend: Phaser.GameObjects.Container | null = null;
+  private legendFor = -1;
+  /** Each campaign tile's box, for the principle card shown beside the tile under the pointer. */
+  private tiles: Phaser.Geom.Rectangle[] = [];
+
   constructor() {
     super("Campaign");
   }
 
   protected build(): void {
+    this.tiles = [];
+    this.legend = null;
+    this.legendFor = -1;
     this.drawBackdrop();
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => disarmImport());
     addText(this, 32, 18, `⚑ ${t("campaign.title")}`, { size: FS.h1, bold: true });
@@ -51,6 +68,13 @@ export class Campaign extends BaseScene {
     this.addLangSwitch(DESIGN_W - 196, 24);
     this.drawMap();
     this.drawSlots();
+    // Pointing at a tile (or tapping it) lists its principles with their names beside it.
+    const pick = (p: Phaser.Input.Pointer) => {
+      const i = this.tiles.findIndex((r) => r.contains(p.worldX, p.worldY));
+      if (i !== this.legendFor) this.showPrinciples(i);
+    };
+    this.input.on("pointermove", pick);
+    this.input.on("pointerdown", pick);
     new Button(this, {
       id: "campaign.back",
       x: 32,
@@ -131,6 +155,7 @@ export class Campaign extends BaseScene {
         fill: unlocked ? C.card : C.panel,
         stroke: unlocked ? C.accent : C.line,
       });
+      this.tiles[i] = new Phaser.Geom.Rectangle(x, y, cw, ch);
       // The title takes the whole top of the tile, on two lines where it is long (English titles run
       // to 40 characters); the number of weeks moves to the score line.
       const badge = this.add.circle(26, 30, 16, unlocked ? C.accent : C.disabled);
@@ -222,6 +247,38 @@ export class Campaign extends BaseScene {
         guardOverwrite(this, this.focus, this.s, () => this.s.startScenario(sb.id, DEFAULT_SEED));
       },
     });
+  }
+
+  /** The principles scenario `i` teaches, code and name, in a card beside its tile (-1: none). */
+  private showPrinciples(i: number): void {
+    this.legend?.destroy();
+    this.legend = null;
+    this.legendFor = i;
+    const sc = CAMPAIGN[i];
+    const tile = this.tiles[i];
+    if (!sc || !tile) return;
+    const w = 330;
+    const codes = [...new Set(sc.goals.map((g) => g.code))];
+    const head = addText(this, 14, 10, t("campaign.principlesOf", { n: i + 1 }), {
+      size: FS.small,
+      bold: true,
+      color: C.accentHi,
+    });
+    const lines = addText(this, 14, 34, codes.map((c) => principleLabel(c)).join("\n"), {
+      size: FS.small,
+      color: C.text,
+      width: w - 28,
+      lineSpacing: 3,
+    });
+    const h = 34 + lines.height + 12;
+    // Beside the tile, on the side with room; kept on the screen.
+    const x = tile.right + 8 + w <= DESIGN_W - 8 ? tile.right + 8 : tile.x - 8 - w;
+    const y = Math.min(tile.y, DESIGN_H - 8 - h);
+    const card = new Card(this, { x, y, w, h, fill: C.panelHi, stroke: C.accent });
+    card.setDepth(50);
+    card.add([head, lines]);
+    this.legend = card;
+    registerTarget("campaign.principles", card.bg);
   }
 
   private drawSlots(): void {

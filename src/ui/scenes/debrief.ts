@@ -18,6 +18,7 @@ import {
   scoreRun,
 } from "../../engine";
 import { bi, fixed, group, money, percent, t } from "../../i18n";
+import { DEFAULT_SEED } from "../../store/game-store";
 import { lectureSection, lectureSectionShort } from "../advisor";
 import { apiErrorText, challengeStore } from "../challenge-ui";
 import { addChart } from "../charts/chart-host";
@@ -26,6 +27,7 @@ import { type GoalRecap, type PlayedRun, playPolicy, recapRun, type Verdict } fr
 import { formatKpi, riseIsGood, roasText } from "../format-kpi";
 import { guardOverwrite } from "../guard";
 import { downloadJson, runFileName } from "../run-file";
+import { registerTarget } from "../test-hook";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { whatIfJob } from "../whatif-job";
 import { Button } from "../widgets/button";
@@ -34,6 +36,7 @@ import { exitButton } from "../widgets/page-buttons";
 import { addText, fitOrClip, fitText } from "../widgets/text";
 import { drawWhatIf } from "../widgets/whatif-view";
 import { BaseScene } from "./base-scene";
+import { nextInCampaign } from "./campaign";
 
 type Page = "summary" | "compare" | "recap" | "whatif";
 const PAGES: Page[] = ["summary", "compare", "recap", "whatif"];
@@ -184,6 +187,24 @@ export class Debrief extends BaseScene {
     // Playing a challenge: submit the run file (the server replays it and computes the score).
     const cs = challengeStore();
     const active = cs.getState().active;
+    // 下一关: the next scenario on the campaign path, open once this one has a star.
+    const next = nextInCampaign(scenario.id);
+    if (next && !(active && cs.getState().runMatchesActive()) && game.status !== "playing") {
+      const won = scoreRun(scenario, game).stars >= 1 || (this.s.progress[scenario.id]?.stars ?? 0) >= 1;
+      new Button(this, {
+        id: "debrief.next",
+        x: 576,
+        y: by,
+        w: 300,
+        h: 56,
+        label: won ? `▶ ${t("debrief.nextLevel")} · ${bi(next.title)}` : t("debrief.nextLocked"),
+        variant: won ? "primary" : "secondary",
+        size: FS.body,
+        enabled: won,
+        focus: this.focus,
+        onClick: () => guardOverwrite(this, this.focus, this.s, () => this.s.startScenario(next.id, DEFAULT_SEED)),
+      });
+    }
     if (active && cs.getState().runMatchesActive() && game.status !== "playing") {
       addText(this, 24, 600, t("debrief.challengeInfo", { code: active.code, className: active.className }), {
         size: FS.small,
@@ -248,6 +269,20 @@ export class Debrief extends BaseScene {
     });
     fitText(scoreText, 350);
     sb.add([starText, starLabel, scoreText]);
+    // The thresholds, and how far the next star is, on one line under the score (above the card
+    // when the shop went bankrupt, whose message takes that place).
+    const [one, two, three] = scenario.stars;
+    const next = [one, two, three].find((x) => score.score < x);
+    const parts = [t("debrief.starLine", { one, two, three })];
+    if (next !== undefined && game.status !== "bankrupt") parts.push(t("debrief.nextStar", { pts: next - score.score }));
+    const th = addText(this, 190, game.status === "bankrupt" ? 8 : 198, parts.join(" · "), {
+      size: FS.tiny,
+      color: C.warn,
+      originX: 0.5,
+    });
+    fitText(th, 356, 9);
+    registerTarget("debrief.stars", th);
+    sb.add(th);
     if (game.status === "bankrupt") {
       sb.add(
         addText(this, 190, 198, `⚠ ${t("debrief.bankrupt")}`, {

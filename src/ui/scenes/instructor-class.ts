@@ -2,17 +2,26 @@
 // with their reasons, a trainee's timeline on click, CSV export and closing the challenge.
 // Refreshes itself every few seconds.
 import type Phaser from "phaser";
+import { getScenario } from "../../content/scenarios";
+import { ENGINE_VERSION, scenarioAt } from "../../engine";
 import { bi, t } from "../../i18n";
+import { createChallengeApi, type SubmissionView } from "../../store/challenge-api";
 import { recoveryFileName } from "../../store/challenge-store";
 import { apiErrorText, challengeStore, clock, dateTime, downloadBlob, watchChallenge } from "../challenge-ui";
+import { classCsv, localTimeOf, zoneLabel } from "../class-csv";
 import { downloadJson } from "../run-file";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
 import { confirmDialog } from "../widgets/confirm";
-import { addText, fitText } from "../widgets/text";
+import { addText, fitOrClip, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 import { drawBoardTable, REFRESH_MS } from "./leaderboard";
+
+/** Rejected submissions shown at once, and the first one shown (the list scrolls). */
+const REJ_ROWS = 4;
+const REJ_ROW_H = 22;
+let rejTop = 0;
 
 export class InstructorClass extends BaseScene {
   private body: Card | null = null;
@@ -90,14 +99,68 @@ export class InstructorClass extends BaseScene {
     });
   }
 
+  /**
+   * The class CSV, built here (class-csv.ts): each ranked trainee's best run is fetched and replayed
+   * for its objective points and principle verdicts, times are local with the zone. If the runs
+   * cannot be fetched, the server's CSV (UTC times) is downloaded instead.
+   */
   private async exportCsv(): Promise<void> {
-    const r = await challengeStore().getState().exportCsv();
+    const cs = challengeStore().getState();
+    const { klass, instructor } = cs;
+    const entry = instructor.find((e) => e.code === klass.code);
+    const ch = klass.challenge;
+    const file = getScenario(ch?.scenario.id ?? "");
+    if (entry && ch && file && ch.engineVersion === ENGINE_VERSION) {
+      this.status.setText(t("cls.exporting"));
+      const api = createChallengeApi();
+      const bests = new Map<string, { decisions: unknown[] }[]>();
+      let ok = true;
+      for (const r of klass.rows) {
+        const d = await api.trainee(entry.code, r.name, entry.secret);
+        if (!d.ok || !d.data.best) {
+          ok = false;
+          break;
+        }
+        bests.set(r.name, d.data.best.timeline);
+      }
+      if (ok) {
+        const ranked = new Set(klass.rows.map((r) => r.name.trim().toLowerCase()));
+        const latest = new Map<string, SubmissionView>();
+        for (const s of klass.submissions)
+          if (!s.verified && !ranked.has(s.name.trim().toLowerCase())) latest.set(s.name.trim().toLowerCase(), s);
+        const csv = classCsv({
+          scenario: scenarioAt(file, ch.difficulty),
+          seed: ch.seed,
+          rows: klass.rows,
+          bests,
+          rejectedOnly: [...latest.values()].map((s) => ({ s, reason: this.rejectReason(s) })),
+          localTime: localTimeOf,
+          zone: zoneLabel(),
+        });
+        const name = `shopsim-${entry.code}.csv`;
+        downloadBlob(new Blob([csv], { type: "text/csv;charset=utf-8" }), name);
+        this.status.setText(`✓ ${t("debrief.exported", { file: name })}`);
+        return;
+      }
+    }
+    const r = await cs.exportCsv();
     if (!r) {
       this.status.setText(`⚠ ${t("cls.exportFailed")}`);
       return;
     }
     downloadBlob(r.blob, r.file);
     this.status.setText(`✓ ${t("debrief.exported", { file: r.file })}`);
+  }
+
+  /** A rejection's reason in the instructor's language (the engine's key + params when sent, else the code). */
+  private rejectReason(s: SubmissionView): string {
+    const r = s.rejected;
+    return apiErrorText({
+      code: r?.code ?? "rejected",
+      message: r?.message ?? "",
+      ...(r?.key ? { key: r.key, params: r.params ?? {} } : {}),
+      status: 422,
+    });
   }
 
   /** 结束挑战 asks first: trainees can no longer submit; it can be reopened until the deadline. */
@@ -140,6 +203,76 @@ export class InstructorClass extends BaseScene {
     this.status.setText(`✓ ${t("recovery.saved", { file })}`);
   }
 
+  /** Every rejected submission, newest first, a page at a time (▲ ▼ and the wheel scroll it). */
+  private drawRejected(card: Card, w: number, y: number, rejected: SubmissionView[], rejectedOnly: Set<string>): void {
+    const list = [...rejected].reverse();
+    rejTop = Math.max(0, Math.min(rejTop, list.length - REJ_ROWS));
+    const layer = this.add.container(0, 0);
+    card.add(layer);
+    const draw = () => {
+      layer.removeAll(true);
+      layer.add(
+        addText(this, 16, y, t("cls.rejectedAll", { n: list.length }), { size: FS.small, bold: true, color: C.muted }),
+      );
+      list.slice(rejTop, rejTop + REJ_ROWS).forEach((s, i) => {
+        const reason = this.rejectReason(s);
+        const only = rejectedOnly.has(s.name.trim().toLowerCase()) ? ` [${t("cls.rejectedOnlyTag")}]` : "";
+        const line = addText(
+          this,
+          16,
+          y + 24 + i * REJ_ROW_H,
+          `✗ ${s.name}${only} — ${reason} · ${clock(s.submittedAt)}`,
+          { size: FS.small, color: C.bad },
+        );
+        fitOrClip(line, w - 32 - 80, 10);
+        layer.add(line);
+      });
+      if (list.length > REJ_ROWS) {
+        const range = addText(
+          this,
+          w - 16 - 76,
+          y + 8,
+          t("shop.pendingRange", { from: rejTop + 1, to: Math.min(list.length, rejTop + REJ_ROWS), n: list.length }),
+          { size: FS.tiny, color: C.muted, originX: 1, originY: 0.5 },
+        );
+        layer.add(range);
+        const arrows: [string, string, number, boolean][] = [
+          ["cls.rejected.up", "▲", -1, rejTop > 0],
+          ["cls.rejected.down", "▼", 1, rejTop + REJ_ROWS < list.length],
+        ];
+        arrows.forEach(([id, label, d, enabled], i) => {
+          new Button(this, {
+            id,
+            x: w - 16 - (2 - i) * 34 + 4,
+            y: y - 4,
+            w: 30,
+            h: 26,
+            label,
+            size: FS.tiny,
+            variant: "chip",
+            enabled,
+            focus: this.focus,
+            parent: layer,
+            onClick: () => scroll(d * (REJ_ROWS - 1)),
+          });
+        });
+      }
+    };
+    const scroll = (d: number) => {
+      const next = Math.max(0, Math.min(rejTop + d, list.length - REJ_ROWS));
+      if (next === rejTop) return;
+      const f = this.focus.focusedId();
+      rejTop = next;
+      draw();
+      this.focus.focusById(f);
+    };
+    const zone = this.add.zone(0, y - 8, w, REJ_ROWS * REJ_ROW_H + 34).setOrigin(0, 0);
+    zone.setInteractive();
+    zone.on("wheel", (_p: unknown, _dx: number, dy: number) => scroll(dy > 0 ? 1 : -1));
+    card.addAt(zone, 1);
+    draw();
+  }
+
   private render(): void {
     const { klass, instructor } = challengeStore().getState();
     this.body?.destroy();
@@ -157,13 +290,18 @@ export class InstructorClass extends BaseScene {
     }
     const rejected = klass.submissions.filter((s) => !s.verified);
     const verified = klass.submissions.filter((s) => s.verified);
-    const trainees = new Set(klass.submissions.map((s) => s.name.toLowerCase())).size;
+    // A name counts as a trainee on the board only with a verified run; names with only rejected
+    // runs (a forged file, a wrong seed) are counted apart.
+    const key = (n: string) => n.trim().toLowerCase();
+    const ranked = new Set(verified.map((s) => key(s.name)));
+    const rejectedOnly = new Set(rejected.map((s) => key(s.name)).filter((n) => !ranked.has(n)));
     const summary = addText(
       this,
       16,
       card.contentY,
-      t("cls.summary", {
-        trainees,
+      t("cls.summaryCounts", {
+        ranked: ranked.size,
+        rejectedOnly: rejectedOnly.size,
         verified: verified.length,
         rejected: rejected.length,
         status: ch?.closed ? t("ch.closed") : t("ch.open"),
@@ -174,6 +312,7 @@ export class InstructorClass extends BaseScene {
     fitText(summary, w - 32, 10);
     card.add(summary);
     const tableY = card.contentY + 28;
+    const rejH = rejected.length > 0 ? REJ_ROWS * REJ_ROW_H + 30 : 0;
     if (klass.rows.length === 0) {
       card.add(
         addText(this, 16, tableY + 8, klass.status === "error" ? `⚠ ${apiErrorText(klass.error)}` : t("cls.empty"), {
@@ -186,7 +325,7 @@ export class InstructorClass extends BaseScene {
       drawBoardTable(this, card, klass.rows, {
         y: tableY,
         w,
-        maxRows: rejected.length > 0 ? 8 : 10,
+        maxRows: rejected.length > 0 ? 6 : 10,
         idPrefix: "cls",
         onRow: (r) => {
           void challengeStore().getState().openTrainee(r.name);
@@ -194,24 +333,7 @@ export class InstructorClass extends BaseScene {
         },
       });
     }
-    if (rejected.length > 0) {
-      const ry = card.bg.height - 84;
-      card.add(addText(this, 16, ry, t("cls.rejected"), { size: FS.small, color: C.muted }));
-      rejected
-        .slice(-2)
-        .reverse()
-        .forEach((s, i) => {
-          const line = addText(
-            this,
-            16,
-            ry + 22 + i * 22,
-            `✗ ${s.name} — ${s.rejected?.code ?? ""}: ${s.rejected?.message ?? ""}`,
-            { size: FS.small, color: C.bad },
-          );
-          fitText(line, w - 32, 10);
-          card.add(line);
-        });
-    }
+    if (rejected.length > 0) this.drawRejected(card, w, card.bg.height - rejH, rejected, rejectedOnly);
     this.status.setText(
       `${t("cls.hint")}   ·   ${t("lb.updated", { time: clock(this.updatedAt), s: REFRESH_MS / 1000 })}`,
     );

@@ -11,6 +11,7 @@ import {
   createOfflineChallenge,
   type OfflineChallenge,
 } from "../../shared/offline-challenge";
+import { createChallengeApi } from "../../store/challenge-api";
 import { recoveryFileName } from "../../store/challenge-store";
 import { randomSeed } from "../../store/game-store";
 import { addTextInput, apiErrorText, challengeStore, watchChallenge } from "../challenge-ui";
@@ -48,6 +49,15 @@ const form: Form = {
 
 let qrSerial = 0;
 
+/** Where the server listens, from /api/health (asked once per page load). */
+let serverListen: { host: string; loopback: boolean } | null = null;
+
+/** The start command for the classroom network, with this page's port. */
+export function classroomCommand(): string {
+  const port = typeof location !== "undefined" && location.port ? location.port : "8080";
+  return `HOST=0.0.0.0 PUBLIC_URL=http://<ip>:${port} npm start`;
+}
+
 /** The offline challenge last saved as a file (shown instead of the server's result until the next create). */
 let savedOffline: { challenge: OfflineChallenge; file: string } | null = null;
 
@@ -65,6 +75,32 @@ export class InstructorCreate extends BaseScene {
     addText(this, 24, 18, t("ins.title"), { size: FS.h1, bold: true });
     const sub = addText(this, 26, 64, t("ins.subtitle"), { size: FS.small, color: C.muted });
     fitText(sub, DESIGN_W - 52, 11);
+    // A server on 127.0.0.1 cannot be reached from students' devices: say so, with the command.
+    const warn = (listen: { host: string; loopback: boolean }) => {
+      if (!listen.loopback || !sub.active) return;
+      sub.setVisible(false);
+      const line = addText(this, 26, 56, `⚠ ${t("ins.loopback", { host: listen.host })}`, {
+        size: FS.small,
+        bold: true,
+        color: C.warn,
+      });
+      fitText(line, DESIGN_W - 52, 11);
+      const cmd = addText(this, 26, 78, t("ins.loopbackCmd", { cmd: classroomCommand() }), {
+        size: FS.small,
+        color: C.text,
+      });
+      fitText(cmd, DESIGN_W - 52, 11);
+      registerTarget("ins.loopback", line);
+    };
+    if (serverListen) warn(serverListen);
+    else
+      void createChallengeApi()
+        .health()
+        .then((r) => {
+          if (!r.ok || !r.data.listen) return;
+          serverListen = r.data.listen;
+          warn(r.data.listen);
+        });
     this.addLangSwitch(DESIGN_W - 196, 20);
     this.buildForm();
     this.renderResult();
@@ -370,7 +406,12 @@ export class InstructorCreate extends BaseScene {
       fitText(cls, w - 32 - 220);
       card.add(cls);
       card.add(addText(this, 16, y0 + 122, t("ins.link"), { size: FS.small, color: C.muted }));
-      const link = addText(this, 16, y0 + 142, created.link, { size: FS.small, color: C.text, width: w - 32 - 220 });
+      const local = serverListen?.loopback === true;
+      const link = addText(this, 16, y0 + 142, local ? `${created.link}  ⚠ ${t("ins.linkLocal")}` : created.link, {
+        size: FS.small,
+        color: local ? C.warn : C.text,
+        width: w - 32 - 220,
+      });
       card.add(link);
       card.add(
         addText(this, 16, y0 + 200, t("ins.secretNote"), { size: FS.tiny, color: C.faint, width: w - 32 - 220 }),
