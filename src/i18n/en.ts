@@ -277,6 +277,8 @@ export const en: Record<MessageKey, string> = {
   "err.unknown": "This change can't be made: {message}",
   "err.engine":
     "The simulation failed in week {week} ({message}). The week was not played and the save is unchanged: change a decision and try again, or export the run and report this bug.",
+  "err.engineReplay":
+    "The run could not be replayed ({message}): a bug in the game, not in the run. Nothing was deleted; please report it with the run file.",
   "err.shape": "Malformed change ({path}: {reason})",
   "err.gameOver": "This run is over; no more changes.",
   "err.locked": '"{lever}" is locked in this scenario.',

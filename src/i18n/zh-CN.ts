@@ -268,6 +268,8 @@ export const zhCN = {
   "err.unknown": "这项调整无法执行：{message}",
   "err.engine":
     "第 {week} 周的模拟出错（{message}）。本周没有结算，存档未改动：请调整决策后重试，或导出存档并报告这个问题。",
+  "err.engineReplay":
+    "这局存档无法重放（{message}）：这是游戏的问题，不是存档的问题。没有删除任何数据，请附上存档文件报告这个问题。",
   "err.shape": "数据格式不对（{path}：{reason}）",
   "err.gameOver": "本局经营已经结束，不能再调整。",
   "err.locked": "本关未开放“{lever}”。",

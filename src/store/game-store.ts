@@ -117,6 +117,23 @@ export function guardedStep(scenario: Scenario, game: GameState, pending: readon
   }
 }
 
+/** `replayRun` (resume, import), with the same defence: an engine exception becomes err.engineReplay. */
+export function guardedReplay(run: RunFile, scenario: Scenario): ReturnType<typeof replayRun> {
+  try {
+    return replayRun(run, scenario);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      error: {
+        key: "err.engineReplay",
+        params: { message: reason },
+        message: `the run could not be replayed: ${reason}`,
+      },
+    };
+  }
+}
+
 export interface GameData {
   scenario: Scenario | null;
   game: GameState | null;
@@ -255,7 +272,7 @@ export function createGameStore(deps: StoreDeps) {
         const scenario = deps.getScenario(id);
         if (!scenario)
           return { ok: false, key: "save.unknownScenario", params: { id }, message: `unknown scenario "${id}"` };
-        const replay = replayRun(parsed.run, scenario);
+        const replay = guardedReplay(parsed.run, scenario);
         if (!replay.ok) return { ...replay.error, ok: false };
         // The scenario as the run plays it (its difficulty): what the panels, the debrief and the what-if read.
         const played = scenarioAt(scenario, runDifficulty(parsed.run));
@@ -386,7 +403,7 @@ export function createGameStore(deps: StoreDeps) {
           const loaded = loadSave();
           if (!loaded) return false;
           const { run, scenario, raw } = loaded;
-          const replay = replayRun(run, scenario);
+          const replay = guardedReplay(run, scenario);
           if (!replay.ok) {
             setAsideWith(raw, "save.incompatible", replay.error.message, replay.error);
             return false;
