@@ -105,7 +105,8 @@ const pool = new Piscina<RedTeamTask, unknown>({
 });
 const ref = (s: Scenario): Scenario | string => (file ? s : s.id);
 const seedList = balanceSeeds(seeds);
-const trainSeeds = Array.from({ length: 4 }, (_, i) => `opt-train-${i}`);
+/** The optimizer trains on seeds of its own (8: fewer let it fit one market's luck) and is judged on balance seeds. */
+const trainSeeds = Array.from({ length: 8 }, (_, i) => `opt-train-${i}`);
 const testSeeds = seedList.slice(0, Math.min(20, seeds));
 
 interface Pending {

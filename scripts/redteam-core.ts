@@ -15,12 +15,14 @@ import {
   validateTurn,
   type WeekReport,
 } from "../src/engine";
+import { clonePlain } from "../src/engine/clone";
 import { TEAM_MAX_PER_ROLE, TITLE_MAX_CHARS } from "../src/engine/model";
 import { isListed } from "../src/engine/sim/lifecycle";
 import { opsActive } from "../src/engine/sim/operations";
 import { estimateTitleFromPool } from "../src/engine/systems/listing";
 import { communityCostFen, kolValuePerFen } from "../src/engine/systems/marketing";
 import { FIXABLE_TOPICS } from "../src/engine/systems/service";
+import { applyDecision, parseDecision } from "../src/engine/validate";
 
 /** Share of seeds on which every family must score strictly below textbook. */
 export const RED_TEAM_BAR = 0.9;
@@ -62,20 +64,24 @@ export interface TurnStats {
   tbDropped: number;
 }
 
-/** Validates the entries one by one against the draft (validateTurn), keeping what passes. */
+/**
+ * Validates the entries one by one against the draft, keeping what passes: the same parse-check-apply
+ * steps validateTurn takes for a whole turn (one copy of the state instead of one per entry). The turn
+ * that comes out is checked again with validateTurn before it is played.
+ */
 export function assembleTurn(
   scenario: Scenario,
   state: GameState,
   items: readonly Item[],
   stats: TurnStats,
 ): Decision[] {
-  let draft = state;
+  const draft = clonePlain(state);
   const out: Decision[] = [];
   const tryOne = (d: Decision): boolean => {
-    const r = validateTurn(scenario, draft, [d]);
+    const r = parseDecision(scenario, draft, d);
     if (!r.ok) return false;
-    draft = r.draft;
-    out.push(...r.decisions);
+    applyDecision(scenario, draft, r.decision);
+    out.push(r.decision);
     return true;
   };
   for (const it of items) {
@@ -113,23 +119,44 @@ export interface FamilyRun {
 
 /** Plays one game with a family (or textbook itself with the identity transform). */
 export function playFamily(scenario: Scenario, turn: Transform, seed: string): FamilyRun {
-  let state = newGame(scenario, seed);
-  const reports: WeekReport[] = [];
+  const r = playFrom(scenario, turn, { state: newGame(scenario, seed), reports: [] }, false);
+  return { score: r.score, stats: r.stats };
+}
+
+/** A game in progress: the state at the start of a week and the reports of the weeks before. */
+export interface GameAt {
+  state: GameState;
+  reports: readonly WeekReport[];
+}
+
+/**
+ * Plays from `start` to the end. With `record`, also returns the state at the start of every week played
+ * (the engine never changes a state it is given, so they are kept as they are), for replays from a week.
+ * step() checks each turn with validateTurn; a refusal there would be a bug of the harness, so it throws.
+ */
+export function playFrom(
+  scenario: Scenario,
+  turn: Transform,
+  start: GameAt,
+  record: boolean,
+): FamilyRun & { states: GameState[]; reports: WeekReport[] } {
+  let state = start.state;
+  const reports: WeekReport[] = [...start.reports];
+  const states: GameState[] = [];
   const stats: TurnStats = { transformed: 0, refused: 0, tbDropped: 0 };
   const levers = new Set(scenario.levers);
-  for (let t = 0; t < scenario.weeks && state.status === "playing"; t++) {
+  while (state.week < scenario.weeks && state.status === "playing") {
+    if (record) states.push(state);
     const tb = POLICIES.textbook(scenario, state, reports);
     const v = validateTurn(scenario, state, tb);
     const tbDraft = v.ok ? v.draft : state;
     const decisions = assembleTurn(scenario, state, turn({ scenario, state, reports, tb, tbDraft, levers }), stats);
-    const check = validateTurn(scenario, state, decisions);
-    if (!check.ok) throw new Error(`${scenario.id}/${seed} week ${t}: ${JSON.stringify(check.errors)}`);
     const out = step(scenario, state, decisions);
-    if (!out.ok) throw new Error(`${scenario.id}/${seed} week ${t}: ${JSON.stringify(out.errors)}`);
+    if (!out.ok) throw new Error(`${scenario.id}/${state.seed} week ${state.week}: ${JSON.stringify(out.errors)}`);
     state = out.state;
     reports.push(out.report);
   }
-  return { score: scoreRun(scenario, state).score, stats };
+  return { score: scoreRun(scenario, state).score, stats, states, reports };
 }
 
 export const identity: Transform = (ctx) => ctx.tb.map(keep);

@@ -50,7 +50,7 @@ export function redTeamMarkdown(
     "",
     "### The optimizer's best plan per scenario",
     "",
-    "Hill climbing over per-week multipliers on textbook's prices, reorder quantities and ad budgets and a per-week promotions on/off switch (`scripts/redteam-optimize.ts`), trained on 4 seeds (`opt-train-*`) and judged on held-out seeds (`seed-0`…`seed-19`).",
+    "Hill climbing over per-week multipliers on textbook's prices, reorder quantities, ad budgets and private-domain settings and a per-week promotions on/off switch (`scripts/redteam-optimize.ts`), trained on 8 seeds (`opt-train-*`) and judged on held-out seeds (`seed-0`…`seed-19`).",
     "",
     "| scenario | plans tried | held-out: textbook → plan (plan better on) | what it does differently | degenerate patterns |",
     "|---|---:|---|---|---|",

@@ -3,9 +3,19 @@
 // decisions (POLICIES.textbook through the same transform machinery as the degenerate families), bounded
 // by a time budget, trained on some seeds and judged on held-out ones. The best plan is described in
 // words and checked for the degenerate patterns the families stand for.
-import type { Decision, Scenario } from "../src/engine";
+import { type Decision, type GameState, newGame, type Scenario, type WeekReport } from "../src/engine";
 import { charmPriceBelow } from "../src/engine/policies";
-import { add, change, type Item, keep, playFamily, type Transform, type TurnCtx, withPrices } from "./redteam-core";
+import {
+  add,
+  change,
+  type Item,
+  keep,
+  playFamily,
+  playFrom,
+  type Transform,
+  type TurnCtx,
+  withPrices,
+} from "./redteam-core";
 
 export interface Plan {
   /** Per week: textbook's price × this, for every listed SKU (1 = textbook). */
@@ -185,6 +195,13 @@ function mutate(plan: Plan, dims: readonly Dimension[], r: () => number): Plan {
   return p;
 }
 
+/** The first week in which two plans differ (their length if they never do). */
+export function firstDifference(a: Plan, b: Plan): number {
+  const weeks = a.price.length;
+  for (let w = 0; w < weeks; w++) for (const k of Object.keys(a) as Dimension[]) if (a[k][w] !== b[k][w]) return w;
+  return weeks;
+}
+
 export interface OptimizeResult {
   scenario: string;
   plan: Plan;
@@ -214,19 +231,34 @@ export function optimize(
   const dims = dimensionsFor(scenario);
   const score = (plan: Plan, seeds: readonly string[]) =>
     seeds.map((s) => playFamily(scenario, planTransform(plan), s).score);
+  // The best plan's games, kept week by week: a candidate that first differs in week w replays from there.
+  type Trace = { score: number; states: GameState[]; reports: WeekReport[] };
+  const playTrace = (plan: Plan, from: number, base: Trace): Trace => {
+    const state = base.states[from];
+    if (!state) return base; // the game ended before week `from`: nothing changes
+    const r = playFrom(scenario, planTransform(plan), { state, reports: base.reports.slice(0, from) }, true);
+    return { score: r.score, states: [...base.states.slice(0, from), ...r.states], reports: r.reports };
+  };
   let best = textbookPlan(scenario.weeks);
-  const tbTrain = mean(score(best, opts.trainSeeds));
+  let traces = opts.trainSeeds.map((seed) => {
+    const r = playFrom(scenario, planTransform(best), { state: newGame(scenario, seed), reports: [] }, true);
+    return { score: r.score, states: r.states, reports: r.reports };
+  });
+  const tbTrain = mean(traces.map((t) => t.score));
   let bestScore = tbTrain;
   let evaluations = 1;
   const r = rng(`optimize/${scenario.id}`);
   const deadline = t0 + opts.seconds * 1000;
   while (dims.length > 0 && performance.now() < deadline && evaluations < (opts.maxEvaluations ?? Infinity)) {
     const cand = mutate(best, dims, r);
-    const s = mean(score(cand, opts.trainSeeds));
+    const from = firstDifference(best, cand);
+    const next = traces.map((t) => playTrace(cand, from, t));
+    const s = mean(next.map((t) => t.score));
     evaluations++;
     if (s > bestScore) {
       best = cand;
       bestScore = s;
+      traces = next;
     }
   }
   const textbookTest = opts.textbookTest ?? score(textbookPlan(scenario.weeks), opts.testSeeds);

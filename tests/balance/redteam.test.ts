@@ -15,6 +15,7 @@ import {
   identity,
   keep,
   playFamily,
+  playFrom,
   RED_TEAM_BAR,
   smallSampleLosses,
   type TurnStats,
@@ -22,8 +23,10 @@ import {
 import {
   degeneratePatterns,
   describePlan,
+  firstDifference,
   optimize,
   optimizerFailure,
+  planTransform,
   textbookPlan,
 } from "../../scripts/redteam-optimize";
 import { BUNDLED_SCENARIOS } from "../../src/content/scenarios";
@@ -168,15 +171,32 @@ describe("the optimizer", () => {
     expect(degeneratePatterns(svc, late)).toEqual([]);
   });
 
+  it("replays a game from a recorded week exactly", () => {
+    const sc = scenario("double11");
+    const plan = textbookPlan(sc.weeks);
+    const whole = playFrom(sc, planTransform(plan), { state: newGame(sc, "replay-1"), reports: [] }, true);
+    plan.price[3] = 1.2;
+    plan.reorder[5] = 2;
+    const changed = playFamily(sc, planTransform(plan), "replay-1").score;
+    const state = whole.states[3];
+    if (!state) throw new Error("week 4 was played");
+    const from3 = playFrom(sc, planTransform(plan), { state, reports: whole.reports.slice(0, 3) }, false);
+    expect(from3.score).toBe(changed);
+    expect(firstDifference(textbookPlan(sc.weeks), plan)).toBe(3);
+  });
+
   it("climbs from textbook on training seeds and reports held-out seeds", () => {
     const sc = scenario("double11");
     const o = optimize(sc, {
       seconds: 60,
-      maxEvaluations: 4,
+      maxEvaluations: 12,
       trainSeeds: ["opt-train-0"],
       testSeeds: SEEDS.slice(0, 2),
     });
-    expect(o.evaluations).toBe(4);
+    expect(o.evaluations).toBe(12);
+    // Candidates are replayed from the first week they change: the same score as a whole game.
+    const whole = ["opt-train-0"].map((seed) => playFamily(sc, planTransform(o.plan), seed).score);
+    expect(o.train.plan).toBe(whole[0]);
     expect(o.train.plan).toBeGreaterThanOrEqual(o.train.textbook); // never worse than where it started
     expect(o.test.textbook).toEqual(SEEDS.slice(0, 2).map((s) => playScore(sc, "textbook", s).score));
     expect(o.test.plan).toHaveLength(2);
