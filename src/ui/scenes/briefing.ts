@@ -49,7 +49,7 @@ export class Briefing extends BaseScene {
       this,
       48,
       92,
-      `${t("briefing.weeks", { weeks: sc.weeks })}  ·  ${t("briefing.seed", { seed: game.seed })}  ·  ${difficultyBriefing(difficultyOf(game))}`,
+      `${t("briefing.weeks", { weeks: sc.weeks })}  ·  ${t("briefing.seed", { seed: game.seed })}  ·  ${difficultyBriefing(difficultyOf(game), sc)}`,
       {
         size: FS.small,
         color: C.muted,
