@@ -9,6 +9,7 @@ import { toCsv } from "../../shared/csv";
 import { type OfflineChallenge, type OfflineError, parseChallengeFile } from "../../shared/offline-challenge";
 import { type RankResult, rankCsvRows, rankRunFiles } from "../../shared/rank";
 import { downloadBlob } from "../challenge-ui";
+import { difficultyName } from "../difficulty-text";
 import { registerTarget } from "../test-hook";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
@@ -237,7 +238,7 @@ export class InstructorRank extends BaseScene {
       color = C.bad;
     } else if (c) {
       const sc = getScenario(c.scenario.id);
-      text = `${c.className ? `${c.className} · ` : ""}${t("off.rank.against", { scenario: sc ? bi(sc.title) : c.scenario.id, seed: c.seed })} · ${c.code}`;
+      text = `${c.className ? `${c.className} · ` : ""}${t("off.rank.against", { scenario: sc ? bi(sc.title) : c.scenario.id, seed: c.seed })} · ${t("diff.slot", { name: difficultyName(c.difficulty) })} · ${c.code}`;
     } else {
       text = t("off.rank.byFirst");
       color = C.muted;
