@@ -31,7 +31,7 @@ export function parseTyped(raw: string, kind: TypedKind, min: number, max: numbe
   if (!re.test(s)) {
     if (kind === "money" && /^-?\d*\.\d{3,}$/.test(s)) return { ok: false, key: "typed.decimals", params: {} };
     if (kind === "int" && /^-?\d*\.\d*$/.test(s)) return { ok: false, key: "typed.whole", params: {} };
-    return { ok: false, key: "typed.notNumber", params: {} };
+    return { ok: false, key: kind === "money" ? "typed.notNumber" : "typed.notCount", params: {} };
   }
   let value: number;
   if (kind === "money") {

@@ -173,6 +173,12 @@ export async function challengeFlow({ newContext, endAndContinue }) {
     await settle(ip, 4);
     const spills = await ip.evaluate(() => window.__shopsim.overflows());
     assert(spills.length === 0, `timeline what-if: text spills: ${spills.join(" | ")}`);
+    // Issue 16: the instructor's view speaks about the trainee, not to "you".
+    const wiTexts = await ip.evaluate(() => window.__shopsim.texts());
+    assert(
+      wiTexts.includes("帮这名学员最多的决策") && !wiTexts.includes("让你失分的决策"),
+      "the instructor's What mattered addresses the instructor as 你",
+    );
     await shotBoth(ip, "trainee-whatif", "TraineeTimeline");
     await click(ip, "tl.whatif");
     await settle(ip);

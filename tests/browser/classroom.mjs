@@ -181,6 +181,7 @@ export async function screensCase({ newContext, url }) {
   assert(await hasText(page, "星级线 ★"), "no star thresholds on the debrief");
   const t0 = await targets(page);
   assert("debrief.next" in t0, "no 下一关 button");
+  assert(await hasText(page, "ROAS —"), "ROAS without ad spend is not —");
   await shot(page, "zh-debrief-next");
   await click(page, "lang.en");
   await waitScene(page, "Debrief");
@@ -194,6 +195,16 @@ export async function screensCase({ newContext, url }) {
     await waitScene(page, "Briefing");
     assert((await get(page, () => window.__shopsim.getState().scenario.id)) === "assortment", "下一关 did not open 2");
   } else assert(await hasText(page, "先拿到 1 星"), "a locked 下一关 should say why");
+  // "1 star": the English plural, from one earned star.
+  await page.evaluate(() =>
+    localStorage.setItem("shopsim.progress.v1.slot1", JSON.stringify({ launch: { stars: 1, best: 500, runs: 1 } })),
+  );
+  await page.goto(`${url}?test=1`);
+  await waitScene(page, "MainMenu");
+  await click(page, "lang.en");
+  await waitScene(page, "MainMenu");
+  assert(await hasText(page, "1 star earned"), "English profile line not singular for one star");
+  assert(!(await hasText(page, "1 stars")), "'1 stars' on the menu");
   assert(errors.length === 0, `console errors: ${errors.join(" | ")}`);
   await ctx.close();
 }

@@ -143,11 +143,13 @@ export async function fastInput({ newContext, url }) {
     );
     assert(Number.isFinite(qty) && qty > 0, `suggested quantity not readable: ${line}`);
   }
+  const tiers = all.find((x) => x.includes("Tiers:"));
+  assert(tiers && !tiers.includes("，"), `English tier list with a full-width comma: ${tiers}`);
   await shot(page, "en-inventory-cover");
   await typeInto(page, "inventory.cup500", "abc");
   all = await texts(page);
   assert(
-    all.some((x) => x.includes("Not a number")),
+    all.some((x) => x.includes("Not a number: type a whole number")),
     "no English message for a malformed number",
   );
   await shot(page, "en-typed-error");

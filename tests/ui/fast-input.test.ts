@@ -21,6 +21,7 @@ describe("typed numbers", () => {
     expect(parseTyped("abc", "money", 0, 10)).toMatchObject({ ok: false, key: "typed.notNumber" });
     expect(parseTyped("8.999", "money", 0, 10_000)).toMatchObject({ ok: false, key: "typed.decimals" });
     expect(parseTyped("12.5", "int", 0, 100)).toMatchObject({ ok: false, key: "typed.whole" });
+    expect(parseTyped("abc", "int", 0, 100)).toMatchObject({ ok: false, key: "typed.notCount" });
     expect(parseTyped("0.5", "money", 100, 10_000)).toEqual({
       ok: false,
       key: "typed.minFen",
