@@ -120,8 +120,8 @@ export const REF_WINDOW_WEEKS = 4;
  */
 export const ABNORMAL_PRICE_HIGH = 3;
 export const ABNORMAL_PRICE_LOW = 0.25;
-/** P1.2f: after the price is corrected the listing stays out of search this many days (the platform's re-review). KNOB. */
-export const ABNORMAL_FLAG_DAYS = 7;
+/** P1.2f: after the price is corrected the listing stays out of search this many days (the platform's penalty period). KNOB. */
+export const ABNORMAL_FLAG_DAYS = 14;
 /** Losses weigh about twice gains (Kalyanaram & Winer 1995). */
 export const REF_GAIN = 1.0;
 export const REF_LOSS = 2.0;
@@ -466,6 +466,12 @@ export const STAGE_DECLINE_BELOW = 0.6;
 export const UPGRADE_RESTART_SHARE = 0.3;
 /** P1.2b: design hours an upgrade / a launch takes (PX.c), unless the scenario says otherwise. KNOB. */
 export const UPGRADE_HOURS = 16;
+/**
+ * P1.2b: a product's next version takes a development cycle (design, samples, tooling; typically a quarter
+ * for small consumer goods): a SKU is upgraded again only this many weeks after its last upgrade. Without it a
+ * "new version" every other week would farm the platform's new-item boost. KNOB.
+ */
+export const UPGRADE_MIN_WEEKS = 8;
 export const LAUNCH_HOURS = 12;
 /** P1.2b: 清仓 badge: deal-prone shoppers answer a clearance more (× 1 + 0.25 · priceSensitivity). KNOB. */
 export const CLEARANCE_LIFT = 0.25;
@@ -519,6 +525,8 @@ export const QUALITY_SCAR_MAX = 0.5;
 export const GROUP_FILL_BASE = 0.75;
 /** Share of a segment's buyers (× deal-proneness) willing to buy through a group. KNOB. */
 export const GROUP_WILLINGNESS = 0.4;
+/** …at a group discount of at least this depth, less in proportion below it (拼团 discounts run 10–30%). KNOB. */
+export const GROUP_REF_DEPTH = 0.15;
 /** 拼团 sharing: new visitors per member of a filled group (K-factor 0.1–0.5, calibration.md: KNOB). */
 export const GROUP_K_FACTOR = 0.3;
 /** Nobody tops a basket up beyond this many units (guards absurd thresholds). KNOB. */

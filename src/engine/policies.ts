@@ -95,10 +95,12 @@ function reorderToCover(plan: Plan, scenario: Scenario, state: GameState, skuId:
   const coverDays = Math.min(spec.supplier.leadDays + 14, weeksLeft * 7);
   const position = sku.stock + sku.pipeline.reduce((a, p) => a + p.qty, 0);
   // Safety stock: more while a long game is young (a stockout costs ranking for weeks), less towards the end,
-  // where what is left goes to a liquidator.
-  const safety = weeksLeft > 8 ? 1.6 : 1.2;
+  // where what is left goes to a liquidator (newsvendor: the last weeks order about the expected demand).
+  const safety = weeksLeft > 8 ? 1.6 : weeksLeft > 2 ? 1.2 : 1;
   const want = Math.ceil(daily * safety * coverDays) - position;
   if (want <= 0) return;
+  // At the end, an order must arrive with days left to sell, and a minimum order mostly unsold is not worth it.
+  if (weeksLeft <= 2 && (weeksLeft * 7 - spec.supplier.leadDays < 3 || want < spec.supplier.minOrder / 2)) return;
   let qty = Math.max(spec.supplier.minOrder, want);
   // Keep a cash cushion for ads and salaries.
   const budget = plan.state.cashFen - 300_000;

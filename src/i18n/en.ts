@@ -325,7 +325,7 @@ export const en: Record<MessageKey, string> = {
   "ev.liquidation":
     "The game ends: {units} units left in stock or on the way count at liquidation value, {fen} below cost.",
   "ev.priceFlag":
-    "{sku}: the platform flagged an abnormal price (too far from the market) and kept the listing out of search for {days} day(s); it stays out for 7 days after the price is corrected.",
+    "{sku}: the platform flagged an abnormal price (too far from the market) and kept the listing out of search for {days} day(s); it stays out for 14 days after the price is corrected.",
   "ev.autoReorder": "The supply team reordered {qty} of {sku} (inventory is not your lever here).",
   "ev.writedown": "Dead stock written down at the end: {fen}.",
 
@@ -337,6 +337,7 @@ export const en: Record<MessageKey, string> = {
   "err.teamHoursInUse":
     "This week's plans already use this {role}'s hours ({left} of {need} h still unplanned): let them go next week.",
   "err.flashCooldown": "{sku} had a flash sale less than 30 days ago: the platform takes it again from week {week}.",
+  "err.upgradeTooSoon": "{sku}'s next version is still in development: it can be launched from week {week}.",
   "err.teamEmpty": "There is no {role} on the team to let go.",
   "err.teamFull": "The shop can employ at most {max} people as {role}.",
   "err.teamCash": "A {role} costs {needFen} a week but the shop has {haveFen}.",

@@ -315,7 +315,7 @@ export const zhCN = {
   "ev.clearedOut": "{sku} 清仓售罄，已下架。",
   "ev.liquidation": "经营结束：库存与在途共 {units} 件按清货价计，比成本少 {fen}。",
   "ev.priceFlag":
-    "{sku}：价格严重偏离市场价，被平台判为价格异常，{days} 天不在搜索结果中；改回正常价格后仍需 7 天复审。",
+    "{sku}：价格严重偏离市场价，被平台判为价格异常，{days} 天不在搜索结果中；改回正常价格后仍有 14 天处罚期。",
   "ev.autoReorder": "供应链同事为 {sku} 补货 {qty} 件（本关库存不由你管理）。",
   "ev.writedown": "期末滞销库存减值：{fen}。",
 
@@ -326,6 +326,7 @@ export const zhCN = {
   "ev.lowStock": "{sku} 库存只够卖约 {days} 天，注意补货。",
   "err.teamHoursInUse": "本周的计划已用上这位{role}的工时（{need} 小时中只剩 {left} 小时未安排），下周再辞退。",
   "err.flashCooldown": "{sku} 距上次秒杀不足 30 天，平台要到第 {week} 周才接受再次报名。",
+  "err.upgradeTooSoon": "{sku} 的新版本还在开发中，第 {week} 周起才能上市。",
   "err.teamEmpty": "团队里没有可以辞退的{role}。",
   "err.teamFull": "{role}最多只能招 {max} 人。",
   "err.teamCash": "招一名{role}每周工资 {needFen}，店里只有 {haveFen}。",

@@ -405,7 +405,7 @@ export function commerceBeforeFunnel(ctx: DayCtx): void {
             priceFactor({ priceFen: p, ...ref, elasticity: g.elasticity, priceSensitivity: g.priceSensitivity });
           const base = pf(price);
           const ratio = base > 0 ? pf(Math.min(group.groupPriceFen, price)) / base : 1;
-          const w = groupWillingness(seg.dealProne);
+          const w = groupWillingness(seg.dealProne, 1 - Math.min(group.groupPriceFen, price) / price);
           const fill = groupFillProbability(group.groupSize);
           const gl = groupLift(w, ratio, fill);
           m *= gl;
@@ -947,7 +947,7 @@ export function estimatePromotion(scenario: Scenario, state: GameState, d: Promo
           if (d.sku !== sku.id) break;
           const gp = Math.min(d.groupPriceFen, P);
           const ratio = pf(P) > 0 ? pf(gp) / pf(P) : 1;
-          const w = groupWillingness(seg.dealProne);
+          const w = groupWillingness(seg.dealProne, 1 - gp / P);
           const fill = groupFillProbability(d.groupSize);
           const gl = groupLift(w, ratio, fill);
           const after = orders * gl;

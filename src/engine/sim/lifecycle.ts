@@ -12,6 +12,7 @@ import {
   DUPLICATE_RANK_PENALTY,
   LAUNCH_HOURS,
   UPGRADE_HOURS,
+  UPGRADE_MIN_WEEKS,
   UPGRADE_RESTART_SHARE,
 } from "../model";
 import type { Scenario } from "../scenario-schema";
@@ -328,11 +329,20 @@ export function checkLifecycleDecision(
       if (others === 0) return err("err.lastListing", { sku: d.sku }, "the shop must keep at least one listed SKU");
       return null;
     }
-    case "upgrade":
+    case "upgrade": {
       if (!lc.listed) return err("err.notListed", { sku: d.sku }, `SKU "${d.sku}" is not listed`);
       if (!entryOf(scenario, d.sku))
         return err("err.notUpgradable", { sku: d.sku }, `SKU "${d.sku}" has no product lifecycle to restart`);
+      // A new version takes a development cycle (design, samples, tooling): not again within UPGRADE_MIN_WEEKS.
+      const since = state.week - (lc.upgradedWeek ?? -UPGRADE_MIN_WEEKS);
+      if (since < UPGRADE_MIN_WEEKS)
+        return err(
+          "err.upgradeTooSoon",
+          { sku: d.sku, week: (lc.upgradedWeek ?? 0) + UPGRADE_MIN_WEEKS + 1 },
+          `SKU "${d.sku}" was upgraded ${since} week(s) ago; the next version is ready from week ${(lc.upgradedWeek ?? 0) + UPGRADE_MIN_WEEKS + 1}`,
+        );
       return cash(upgradeCost(scenario, d.sku).cashFen);
+    }
     case "launch":
       if (!scenario.market.catalogue?.some((c) => c.sku === d.sku))
         return err("err.notInCatalogue", { sku: d.sku }, `SKU "${d.sku}" is not in the launch catalogue`);
@@ -368,6 +378,7 @@ export function applyLifecycleDecision(scenario: Scenario, state: GameState, d: 
       lc.adopted = Math.min(lc.adopted, UPGRADE_RESTART_SHARE);
       lc.obsolescence = 1;
       lc.version += 1;
+      lc.upgradedWeek = state.week;
       lc.clearancePriceFen = 0;
       lc.stage = stageOf(p, q, lc.adopted, lc.obsolescence);
       // A new version is a new item for the platform: the new-item boost applies again.

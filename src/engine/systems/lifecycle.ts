@@ -11,6 +11,7 @@ import {
   STAGE_DECLINE_BELOW,
   STAGE_GROWTH_FROM,
   SUBSTITUTE_PRICE_RATIO,
+  UPGRADE_MIN_WEEKS,
   WEEKS_PER_YEAR,
 } from "../model";
 import type { Scenario, ScenarioLifecycleSku } from "../scenario-schema";
@@ -30,6 +31,8 @@ export interface SkuLifecycle {
   obsolescence: number;
   /** Product version (1 at start, +1 per upgrade). */
   version: number;
+  /** The week of the last upgrade (−UPGRADE_MIN_WEEKS at start: an upgrade is possible from week 0). */
+  upgradedWeek: number;
   /** Clearance price set by the player (0 = none); the SKU is on clearance while its price equals it. */
   clearancePriceFen: number;
   stage: Stage;
@@ -105,6 +108,7 @@ export function newLifecycleState(scenario: Scenario): LifecycleState {
       adopted,
       obsolescence: 1,
       version: 1,
+      upgradedWeek: -UPGRADE_MIN_WEEKS,
       clearancePriceFen: 0,
       stage: entry ? stageOf(p, q, adopted, 1) : "maturity",
     };

@@ -11,6 +11,7 @@ import {
   FLASH_REF_DEPTH,
   GIFT_PERCEIVED_VALUE,
   GROUP_FILL_BASE,
+  GROUP_REF_DEPTH,
   GROUP_WILLINGNESS,
   PRICE_FACTOR_CAP,
   QUALITY_PENALTY_PER_POINT,
@@ -207,9 +208,13 @@ export function groupFillProbability(groupSize: number): number {
   return pow(GROUP_FILL_BASE, Math.max(1, groupSize) - 1);
 }
 
-/** Share of a segment's would-be buyers willing to buy through a group. */
-export function groupWillingness(dealProne: number): number {
-  return clamp(GROUP_WILLINGNESS * dealProne, 0, 1);
+/**
+ * Share of a segment's would-be buyers willing to buy through a group: nobody recruits friends for a token
+ * discount, so it grows with the group discount's depth up to GROUP_REF_DEPTH (then full).
+ */
+export function groupWillingness(dealProne: number, depth: number): number {
+  const d = clamp(depth / GROUP_REF_DEPTH, 0, 1);
+  return clamp(GROUP_WILLINGNESS * dealProne * d, 0, 1);
 }
 
 /**
