@@ -1,11 +1,13 @@
 // Fuzzing at the boundaries (issue #10 item 4): every decision type of the zod union at its schema's
-// extremes, in every bundled scenario, over multi-week sequences. Nothing the schema accepts may make
-// `step` throw or put NaN/∞ anywhere in the state or the week report; cash stays start + Σ ledger
-// (whole fen) and stock never goes negative. Refusals carry an err.* key both languages know.
+// extremes, in every bundled scenario and difficulty, over multi-week sequences. Nothing the schema
+// accepts may make `step` throw or put NaN/∞ anywhere in the state, the week report or the score; cash
+// stays start + Σ ledger (whole fen) and stock never goes negative; refusals carry an err.* key both
+// languages know; a finished run verifies on the server's path (verifyRunWith) to the same hash and score.
 //
 // Sized for `npm test` (about a minute on two cores). A deeper hunt:
-//   FUZZ_RUNS=400 npx vitest run tests/engine/fuzz-boundaries.test.ts
-// FUZZ_SEED=<n> replays fast-check's seed (default fixed, so CI is deterministic; FUZZ_SEED=random explores).
+//   FUZZ_RUNS=400 FUZZ_SEED=random npx vitest run tests/engine/fuzz-boundaries.test.ts
+// FUZZ_SEED=<n> replays fast-check's seed (default fixed, so CI is deterministic; FUZZ_SEED=random explores);
+// FUZZ_MAX_DECISIONS=30 makes busier turns; FUZZ_STATS=1 prints weeks played and bankruptcies.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BUNDLED_SCENARIOS } from "../../src/content/scenarios";
@@ -103,13 +105,13 @@ function checkRefusals(out: ReturnType<typeof step>): void {
   }
 }
 
-/** Plays candidate turns through the accepting player; returns the accepted decision types. */
 interface FuzzOutcome {
   accepted: Set<DecisionType>;
   weeks: number;
   status: GameState["status"];
 }
 
+/** Plays candidate turns through the accepting player, checking every turn; what it accepted and how it ended. */
 function playFuzz(sc: Scenario, seed: string, turns: readonly FuzzTurn[], difficulty: Difficulty): FuzzOutcome {
   let state = newGame(sc, seed, difficulty);
   const accepted = new Set<DecisionType>();
