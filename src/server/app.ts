@@ -122,7 +122,13 @@ function submissionView(s: SubmissionRecord) {
     kpis: s.kpis,
     stateHash: s.stateHash,
     runHash: s.runHash,
-    rejected: s.verified ? null : { code: s.rejectCode, message: s.rejectReason },
+    rejected: s.verified
+      ? null
+      : {
+          code: s.rejectCode,
+          message: s.rejectReason,
+          ...(s.rejectKey ? { key: s.rejectKey, params: s.rejectParams ?? {} } : {}),
+        },
     submittedAt: new Date(s.createdAt).toISOString(),
     copyOf: s.copyOf
       ? { id: s.copyOf.id, name: s.copyOf.traineeName, submittedAt: new Date(s.copyOf.createdAt).toISOString() }
@@ -367,7 +373,9 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
         throw new ApiError(409, "submission_removed", "the instructor removed this submission");
       }
       if (existing && !existing.verified) {
-        throw new ApiError(422, existing.rejectCode ?? "rejected", existing.rejectReason ?? "rejected");
+        throw new ApiError(422, existing.rejectCode ?? "rejected", existing.rejectReason ?? "rejected", {
+          ...(existing.rejectKey ? { key: existing.rejectKey, params: existing.rejectParams ?? {} } : {}),
+        });
       }
       if (existing) return { duplicate: true, ...(await accepted(existing)) };
 
@@ -404,6 +412,8 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
             runJson: null,
             rejectCode: outcome.code,
             rejectReason: outcome.message,
+            rejectKey: outcome.key ?? null,
+            rejectParams: outcome.params ?? null,
           },
           claim,
         );

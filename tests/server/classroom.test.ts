@@ -57,6 +57,29 @@ describe("reopen", () => {
   });
 });
 
+describe("rejection reasons", () => {
+  it("the instructor's list carries the engine's key and params of a rejection, also on a resubmission", async () => {
+    const c = await createChallenge(base);
+    const forged = JSON.parse(JSON.stringify(textbook));
+    forged.hashes[forged.hashes.length - 1] = "0".repeat(64);
+    const first = await api(base, "POST", `/api/challenges/${c.code}/submissions`, { name: "forger", run: forged });
+    expect(first.status).toBe(422);
+    expect(first.body.error.key).toBe("err.hashMismatch");
+    const again = await api(base, "POST", `/api/challenges/${c.code}/submissions`, { name: "forger", run: forged });
+    expect(again.status).toBe(422);
+    expect(again.body.error.key).toBe("err.hashMismatch");
+    expect(again.body.error.params).toEqual(first.body.error.params);
+    const list = await api(base, "GET", `/api/challenges/${c.code}/submissions`, undefined, {
+      "x-instructor-secret": c.secret,
+    });
+    const r = list.body.submissions[0].rejected;
+    expect(r.code).toBe("hash_mismatch");
+    expect(r.key).toBe("err.hashMismatch");
+    expect(r.params).toEqual(first.body.error.params);
+    expect(typeof r.params.turn).toBe("number");
+  });
+});
+
 describe("listen address", () => {
   it("health says the server listens on loopback only (the test server's HOST is 127.0.0.1)", async () => {
     const r = await api(base, "GET", "/api/health");

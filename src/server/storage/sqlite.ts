@@ -107,6 +107,12 @@ INSERT INTO bests (code, trainee_key, submission_id, score, attempts)
   ) WHERE rn = 1;
 `;
 
+/** Schema version 2 (issue 16): a rejection's translatable reason (the engine's key and params). */
+const MIGRATE_2 = `
+ALTER TABLE submissions ADD COLUMN reject_key TEXT;
+ALTER TABLE submissions ADD COLUMN reject_params TEXT;
+`;
+
 /**
  * The indexes the queries name (INDEXED BY, so a missing one fails loudly instead of scanning):
  * created at every open, so a database migrated by an earlier build gets them too.
@@ -158,6 +164,8 @@ interface SubmissionRow {
   kpis_json: string | null;
   reject_code: string | null;
   reject_reason: string | null;
+  reject_key: string | null;
+  reject_params: string | null;
   created_at: number;
   decisions_hash: string | null;
   copy_of: number | null;
@@ -167,7 +175,7 @@ interface SubmissionRow {
 }
 
 const SUB_COLS = `s.id, s.code, s.trainee_name, s.trainee_key, s.run_hash, s.verified, s.score, s.stars, s.state_hash,
-  s.kpis_json, s.reject_code, s.reject_reason, s.created_at, s.decisions_hash, s.copy_of, s.status,
+  s.kpis_json, s.reject_code, s.reject_reason, s.reject_key, s.reject_params, s.created_at, s.decisions_hash, s.copy_of, s.status,
   o.trainee_name AS copy_name, o.created_at AS copy_at`;
 /** Submissions with the trainee they copied, if any. */
 const SUB_FROM = "submissions s LEFT JOIN submissions o ON o.id = s.copy_of";
@@ -203,6 +211,8 @@ function toSubmission(r: SubmissionRow): SubmissionRecord {
     kpis: r.kpis_json ? (JSON.parse(r.kpis_json) as RunKpis) : null,
     rejectCode: r.reject_code,
     rejectReason: r.reject_reason,
+    rejectKey: r.reject_key,
+    rejectParams: r.reject_params ? (JSON.parse(r.reject_params) as Record<string, string | number>) : null,
     createdAt: r.created_at,
     decisionsHash: r.decisions_hash,
     copyOf: r.copy_of !== null ? { id: r.copy_of, traineeName: r.copy_name ?? "?", createdAt: r.copy_at ?? 0 } : null,
@@ -247,6 +257,12 @@ export class SqliteStorage implements Storage {
           this.db.pragma("user_version = 1");
         })();
       }
+      if ((this.db.pragma("user_version", { simple: true }) as number) < 2) {
+        this.db.transaction(() => {
+          this.db.exec(MIGRATE_2);
+          this.db.pragma("user_version = 2");
+        })();
+      }
       this.db.exec(INDEXES);
       if (file !== ":memory:") {
         const s = statSync(file);
@@ -274,10 +290,11 @@ export class SqliteStorage implements Storage {
       ),
       insertSub: db.prepare(
         `INSERT OR IGNORE INTO submissions (code, trainee_name, trainee_key, run_hash, verified, score, stars,
-           state_hash, kpis_json, timeline_json, run_json, reject_code, reject_reason, created_at, decisions_hash,
-           copy_of, status)
+           state_hash, kpis_json, timeline_json, run_json, reject_code, reject_reason, reject_key, reject_params,
+           created_at, decisions_hash, copy_of, status)
          VALUES (@code, @trainee_name, @trainee_key, @run_hash, @verified, @score, @stars, @state_hash, @kpis_json,
-           @timeline_json, @run_json, @reject_code, @reject_reason, @created_at, @decisions_hash, @copy_of, 'shown')`,
+           @timeline_json, @run_json, @reject_code, @reject_reason, @reject_key, @reject_params, @created_at,
+           @decisions_hash, @copy_of, 'shown')`,
       ),
       copyByState: db.prepare<[string, string | null, string], { id: number }>(
         `SELECT id FROM submissions INDEXED BY submissions_state WHERE code = ? AND state_hash = ? AND verified = 1
@@ -495,6 +512,8 @@ export class SqliteStorage implements Storage {
         run_json: s.runJson,
         reject_code: s.rejectCode,
         reject_reason: s.rejectReason,
+        reject_key: s.rejectKey ?? null,
+        reject_params: s.rejectParams ? JSON.stringify(s.rejectParams) : null,
         created_at: s.createdAt,
         decisions_hash: s.decisionsHash ?? null,
         copy_of: copyOf,

@@ -52,6 +52,9 @@ export interface NewSubmission {
   /** Why a run was rejected (error code and message). */
   rejectCode: string | null;
   rejectReason: string | null;
+  /** The engine's translatable reason of a rejection (i18n key and params), when it has one. */
+  rejectKey?: string | null;
+  rejectParams?: Record<string, string | number> | null;
   createdAt: number;
   /** The play's fingerprint for the copy check (app.ts playHashOf: the week-by-week KPIs); verified runs only. */
   decisionsHash?: string | null;
