@@ -32,3 +32,10 @@ export function difficultyWhat(d: Difficulty, scenario: Scenario): string {
 export function difficultyBriefing(d: Difficulty, scenario: Scenario): string {
   return t("diff.briefing", { name: difficultyName(d), what: difficultyWhat(d, scenario) });
 }
+
+/** A save slot's difficulty; its saved run's too when that differs (a challenge played in the slot). */
+export function slotDifficultyText(slot: Difficulty, run: Difficulty | undefined): string {
+  return run && run !== slot
+    ? t("diff.slotWithRun", { name: difficultyName(slot), run: difficultyName(run) })
+    : t("diff.slot", { name: difficultyName(slot) });
+}

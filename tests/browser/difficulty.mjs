@@ -110,6 +110,8 @@ export async function difficultyCase({ newContext, endAndContinue }) {
     await waitScene(tp, "Campaign");
     await settle(tp, 4);
     assert((await tp.evaluate(() => window.__shopsim.getState().difficulty)) === "easy", "slot difficulty not set");
+    // Slot 1 holds the hard challenge's run; its own campaign difficulty is still standard.
+    assert(await has(tp, "难度：标准（本局：挑战）"), "slot 1 does not name its run's difficulty");
     await shotBoth(tp, "campaign", "Campaign", "难度：入门", "Difficulty: Easy");
     await click(tp, "campaign.play.launch");
     await waitScene(tp, "Briefing");

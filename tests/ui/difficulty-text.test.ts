@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getScenario } from "../../src/content/scenarios";
 import type { Scenario } from "../../src/engine";
 import { setLang } from "../../src/i18n";
-import { difficultyBriefing, difficultyName, difficultyWhat } from "../../src/ui/difficulty-text";
+import { difficultyBriefing, difficultyName, difficultyWhat, slotDifficultyText } from "../../src/ui/difficulty-text";
 
 const sc = (id: string): Scenario => {
   const s = getScenario(id);
@@ -27,6 +27,10 @@ describe("difficulty text", () => {
     expect(difficultyWhat("hard", sc("service"))).toContain("咨询");
     expect(difficultyWhat("easy", sc("private"))).toContain("老顾客更爱回购");
     expect(difficultyBriefing("hard", sc("launch"))).toMatch(/^难度：挑战（市场更小/);
+    // A slot's line: its difficulty, and its run's when a challenge on another one was played there.
+    expect(slotDifficultyText("easy", undefined)).toBe("难度：入门");
+    expect(slotDifficultyText("easy", "easy")).toBe("难度：入门");
+    expect(slotDifficultyText("standard", "hard")).toBe("难度：标准（本局：挑战）");
   });
 
   it("English has the same parts and no Chinese", () => {
@@ -36,6 +40,7 @@ describe("difficulty text", () => {
     expect(season).toContain("competitors who match price cuts harder");
     expect(season).toContain("less loyal customers");
     expect(season).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(slotDifficultyText("standard", "hard")).toBe("Difficulty: Standard (this run: Hard)");
     expect(difficultyBriefing("easy", sc("launch"))).toBe(
       "Difficulty: Easy (a bigger market, weaker competitors, cheaper ads, faster deliveries, more starting cash)",
     );

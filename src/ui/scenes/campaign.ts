@@ -7,7 +7,7 @@ import { DIFFICULTIES } from "../../engine";
 import { bi, errorText, t } from "../../i18n";
 import { DEFAULT_SEED } from "../../store/game-store";
 import { SLOT_COUNT } from "../../store/persistence";
-import { difficultyName } from "../difficulty-text";
+import { difficultyName, slotDifficultyText } from "../difficulty-text";
 import { guardOverwrite } from "../guard";
 import { principleLabel } from "../principle-text";
 import { armImport, disarmImport, downloadJson, pickRunFile, runFileName } from "../run-file";
@@ -296,7 +296,7 @@ export class Campaign extends BaseScene {
         y,
         w: w - 32,
         h: 60,
-        label: `${n === cur ? "✓ " : ""}${t("menu.slot", { n })}  ·  ${t("diff.slot", { name: difficultyName(this.s.slotDifficulty(n)) })}`,
+        label: `${n === cur ? "✓ " : ""}${t("menu.slot", { n })}  ·  ${slotDifficultyText(this.s.slotDifficulty(n), this.s.peekSlot(n)?.difficulty)}`,
         sub,
         variant: "chip",
         size: FS.h3,
