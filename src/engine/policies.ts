@@ -319,10 +319,18 @@ function textbookAssortment(plan: Plan, scenario: Scenario, state: GameState): S
       else if (drop.stock === 0 && plan.try({ type: "delist", sku: drop.id })) clearing.add(drop.id);
     }
   });
-  // Declining products: a new version while enough weeks are left, else a clearance.
+  // Products past their peak: a new version before they decline into dead stock (P1.2b) while enough weeks
+  // are left; a declining one that cannot be renewed is cleared.
   for (const sku of listed) {
     const lc = state.lifecycle?.skus[sku.id];
-    if (!lc || clearing.has(sku.id) || lc.stage !== "decline") continue;
+    if (!lc || clearing.has(sku.id)) continue;
+    const pastPeak = lc.stage === "decline" || (lc.stage === "maturity" && lc.obsolescence < 0.95);
+    if (!pastPeak) continue;
+    if (lc.stage !== "decline") {
+      if (scenario.weeks - state.week >= 6 && plan.state.cashFen > 2_000_000)
+        plan.try({ type: "upgrade", sku: sku.id });
+      continue;
+    }
     const weeksLeft = scenario.weeks - state.week;
     if (weeksLeft >= 6 && plan.state.cashFen > 2_000_000 && plan.try({ type: "upgrade", sku: sku.id })) continue;
     if (sku.stock > 0 && plan.try({ type: "clearance", sku: sku.id, priceFen: clearancePriceFor(sku) }))

@@ -381,8 +381,8 @@ export function applyLifecycleDecision(scenario: Scenario, state: GameState, d: 
       lc.upgradedWeek = state.week;
       lc.clearancePriceFen = 0;
       lc.stage = stageOf(p, q, lc.adopted, lc.obsolescence);
-      // A new version is a new item for the platform: the new-item boost applies again.
-      sku.listedDay = state.week * 7;
+      // The new version keeps its listing (换款不换链接): sales history and reviews stay, and so does the
+      // listing's age: the platform's new-item boost is for new products (a launch), not a relabelled link.
       return;
     }
     case "launch":
