@@ -17,6 +17,7 @@ import {
   step,
   type WeekReport,
 } from "../../src/engine";
+import { STORAGE_FEN_PER_UNIT_WEEK } from "../../src/engine/model";
 import { charmPriceBelow, TEXTBOOK_DETAIL, textbookTitle } from "../../src/engine/policies";
 
 /** Chooses a turn's decisions from what a player could see. `turn` is 0-based. */
@@ -123,6 +124,11 @@ export function lab(base: Scenario = launch(), opts: { stock?: number; hours?: n
   return withScenario(base, (s) => {
     s.start.designerHoursPerWeek = opts.hours ?? 200;
     for (const sku of s.skus) sku.stock = opts.stock ?? 20_000;
+    // Engine 0.3.0 charges a storage fee per unit-week (STORAGE_FEN_PER_UNIT_WEEK). The lab's stock is far
+    // more than a real shop would hold, so its fee would bankrupt the lab shop and cut runs short; the lab
+    // gets that fee for the whole game as start cash, so cash never limits the levers under test.
+    const units = sum(s.skus.map((k) => k.stock));
+    s.start.cashFen += units * STORAGE_FEN_PER_UNIT_WEEK * s.weeks;
   });
 }
 
