@@ -33,6 +33,14 @@ export {
   scenarioDifficulty,
 } from "./difficulty";
 export { canonicalJson, GENESIS_HASH, type Sha256Hex, sha256Hex, stateHash } from "./hash";
+export {
+  INCOME_LINE_CODE,
+  INCOME_LINES,
+  type IncomeLine,
+  type IncomeStatement,
+  runIncome,
+  weekIncome,
+} from "./income";
 export { designerHoursFor, estimateTitle, reorderCostFen } from "./levers";
 export { POLICIES, type Policy, type PolicyName } from "./policies";
 export { isPrincipleCode, PRINCIPLES, type PrincipleCode } from "./principles";

@@ -264,6 +264,8 @@ export interface WeekReport {
   skus: SkuWeekReport[];
   /** Money movements of the week by ledger category (fen, signed). */
   ledger: LedgerTotals;
+  /** The week's non-ledger money (src/engine/income.ts builds the income statement from it and the ledger). */
+  money?: WeekMoney;
   kpis: Kpis;
   events: WeekEvent[];
   /** Sample reviews written this week. */
@@ -281,6 +283,16 @@ export interface WeekReport {
   customers?: CustomersReport;
   /** Lifecycle stage and demand per SKU, clearance, dead stock, assortment overlaps (P1.2a–b). */
   lifecycle?: LifecycleReport;
+}
+
+/** Figures of the week that are not ledger movements, for the income statement (fen). */
+export interface WeekMoney {
+  /** Cost of the goods shipped this week, net of returned goods restocked. */
+  cogsFen: Fen;
+  /** List value − 支付金额: 满减, coupons, members' price (booked in the ledger as "promotion" and "private"). */
+  discountFen: Fen;
+  /** The last week: closing stock's cost minus its liquidation value (non-cash); else 0. */
+  liquidationLossFen: Fen;
 }
 
 export interface WeekFactors {

@@ -103,6 +103,7 @@ export function buildReport(
     funnel: { ...acc.funnel, favourites: Math.round(acc.funnel.favourites) },
     skus,
     ledger: acc.ledger,
+    money: { cogsFen: acc.cogsFen, discountFen: acc.discountFen, liquidationLossFen: acc.liquidationLossFen },
     kpis,
     events: acc.events,
     reviews: acc.reviews,
