@@ -282,20 +282,44 @@ const weeksText = (a: number, b: number) => (a === b ? `week ${a + 1}` : `weeks 
 
 function multText(m: number): string {
   if (m === 0) return "none";
-  if (m >= 2 || m <= 0.3) return `×${Math.round(m * 100) / 100}`;
+  if (m >= 2 || m <= 0.5) return `×${Math.round(m * 100) / 100}`;
   const p = Math.round((m - 1) * 100);
   return p >= 0 ? `+${p}%` : `−${-p}%`;
 }
 
-/** Runs of equal values (week ranges), leaving out those equal to textbook's. */
-function runs<T>(xs: readonly T[], same: (v: T) => boolean): { a: number; b: number; v: T }[] {
-  const out: { a: number; b: number; v: T }[] = [];
+/**
+ * Bands of multipliers described together: "none", ×0.5 or less, a cut, about textbook's (±5%, left out),
+ * a rise below ×2, ×2–5, ×5 and more.
+ */
+function band(m: number): number {
+  if (m === 0) return 0;
+  if (m <= 0.5) return 1;
+  if (m < 0.95) return 2;
+  if (m <= 1.05) return 3;
+  if (m < 2) return 4;
+  if (m < 5) return 5;
+  return 6;
+}
+const TEXTBOOK_BAND = 3;
+
+/** Runs of weeks in the same band, leaving out those about textbook's. */
+function runs(xs: readonly number[]): { a: number; b: number; lo: number; hi: number }[] {
+  const out: { a: number; b: number; lo: number; hi: number; band: number }[] = [];
   xs.forEach((v, w) => {
     const last = out[out.length - 1];
-    if (last && last.v === v && last.b === w - 1) last.b = w;
-    else out.push({ a: w, b: w, v });
+    if (last && last.band === band(v) && last.b === w - 1) {
+      last.b = w;
+      last.lo = Math.min(last.lo, v);
+      last.hi = Math.max(last.hi, v);
+    } else out.push({ a: w, b: w, lo: v, hi: v, band: band(v) });
   });
-  return out.filter((r) => !same(r.v));
+  return out.filter((r) => r.band !== TEXTBOOK_BAND);
+}
+
+function rangeText(lo: number, hi: number): string {
+  if (multText(lo) === multText(hi)) return multText(lo);
+  const [a, b] = lo < 1 && lo > 0.5 ? [hi, lo] : [lo, hi]; // cuts from the smallest (−7% to −22%), factors upwards
+  return `${multText(a)} to ${multText(b)}`;
 }
 
 export function describePlan(plan: Plan): string[] {
@@ -309,9 +333,15 @@ export function describePlan(plan: Plan): string[] {
     offer: "members' price cut",
   };
   for (const dim of ["price", "reorder", "ads", "pushes", "coupon", "offer"] as const)
-    for (const r of runs(plan[dim], (v) => Math.abs(v - 1) < 0.005))
-      words.push(`${name[dim]} ${multText(r.v)} in ${weeksText(r.a, r.b)}`);
-  for (const r of runs(plan.promo, (v) => v)) words.push(`promotions off in ${weeksText(r.a, r.b)}`);
+    for (const r of runs(plan[dim])) words.push(`${name[dim]} ${rangeText(r.lo, r.hi)} in ${weeksText(r.a, r.b)}`);
+  const off: { a: number; b: number }[] = [];
+  plan.promo.forEach((on, w) => {
+    const last = off[off.length - 1];
+    if (on) return;
+    if (last && last.b === w - 1) last.b = w;
+    else off.push({ a: w, b: w });
+  });
+  for (const r of off) words.push(`promotions off in ${weeksText(r.a, r.b)}`);
   return words.length > 0 ? words : ["plays as textbook"];
 }
 
