@@ -442,7 +442,8 @@ export const en: Record<MessageKey, string> = {
   "gl.aov.formula": "GMV ÷ paying buyers",
   "gl.aov.unit": "Unit: ¥",
   "gl.gmv.name": "Gross merchandise value (GMV)",
-  "gl.gmv.formula": "Σ paid order amounts (after discounts, before refunds)",
+  "gl.gmv.formula":
+    "What buyers paid: Σ paid orders − threshold discounts (满减) − coupons − join coupons − members' price (after every discount, before refunds)",
   "gl.gmv.unit": "Unit: ¥",
   "gl.cart.name": "Add-to-cart rate",
   "gl.cart.formula": "Visitors who added to cart ÷ UV × 100%",
@@ -469,7 +470,8 @@ export const en: Record<MessageKey, string> = {
   "gl.gross.formula": "GMV − refunds − cost of goods sold",
   "gl.gross.unit": "Unit: ¥",
   "gl.net.name": "Net profit",
-  "gl.net.formula": "Gross profit − commission − ads − KOL fees − salaries − logistics − promotion cost − holding",
+  "gl.net.formula":
+    "Gross profit − commission − ads − KOL/content fees − salaries − logistics − gifts − holding and storage − other costs − closing stock's liquidation loss",
   "gl.net.unit": "Unit: ¥",
   "gl.turnover.name": "Stock turnover",
   "gl.turnover.formula":

@@ -429,7 +429,7 @@ export const zhCN = {
   "gl.aov.formula": "支付金额 GMV ÷ 支付买家数",
   "gl.aov.unit": "单位：¥",
   "gl.gmv.name": "支付金额 GMV",
-  "gl.gmv.formula": "Σ 已支付订单金额（含优惠后实付，不扣退款）",
+  "gl.gmv.formula": "买家实付：Σ 支付订单金额 − 满减 − 优惠券 − 入会券 − 会员价优惠（扣除全部优惠，不扣退款）",
   "gl.gmv.unit": "单位：¥",
   "gl.cart.name": "加购率",
   "gl.cart.formula": "加购人数 ÷ 访客数 UV × 100%",
@@ -456,7 +456,8 @@ export const zhCN = {
   "gl.gross.formula": "支付金额 − 退款 − 商品成本",
   "gl.gross.unit": "单位：¥",
   "gl.net.name": "净利润",
-  "gl.net.formula": "毛利 − 平台佣金 − 广告 − 达人费用 − 工资 − 物流 − 促销成本 − 仓储",
+  "gl.net.formula":
+    "毛利 − 平台佣金 − 广告 − 达人/内容费用 − 工资 − 物流 − 赠品成本 − 仓储 − 其他费用 − 期末库存清算损失",
   "gl.net.unit": "单位：¥",
   "gl.turnover.name": "库存周转天数",
   "gl.turnover.formula": "期末库存 ÷ 本周日均销量（天）；越短，资金占用越少",
