@@ -34,6 +34,17 @@ export {
 } from "./difficulty";
 export { canonicalJson, GENESIS_HASH, type Sha256Hex, sha256Hex, stateHash } from "./hash";
 export {
+  type Driver,
+  type DriverKind,
+  EXPLAIN_KPIS,
+  type ExplainKpi,
+  explainRun,
+  explainWeek,
+  type KpiChange,
+  roundToTotal,
+  type WeekExplanation,
+} from "./explain";
+export {
   INCOME_LINE_CODE,
   INCOME_LINES,
   type IncomeLine,
