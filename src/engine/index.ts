@@ -32,7 +32,6 @@ export {
   scenarioAt,
   scenarioDifficulty,
 } from "./difficulty";
-export { canonicalJson, GENESIS_HASH, type Sha256Hex, sha256Hex, stateHash } from "./hash";
 export {
   type Driver,
   type DriverKind,
@@ -44,6 +43,7 @@ export {
   roundToTotal,
   type WeekExplanation,
 } from "./explain";
+export { canonicalJson, GENESIS_HASH, type Sha256Hex, sha256Hex, stateHash } from "./hash";
 export {
   INCOME_LINE_CODE,
   INCOME_LINES,
