@@ -1,6 +1,11 @@
 // Golden replays of every bundled scenario, pinned with the engine version in tests/engine/goldens.json
 // (see golden-replays.ts). The recorded decisions replaying to another hash under the same
 // ENGINE_VERSION fails: bump the version in src/engine/version.ts and run `npm run goldens:update`.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUNDLED_SCENARIOS } from "../../src/content/scenarios";
 import { ENGINE_VERSION } from "../../src/engine";
@@ -17,14 +22,18 @@ import {
   replayAll,
 } from "./golden-replays";
 
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+
 let recorded: GoldensFile;
 let current: GoldensFile;
 let replay: (id: string, policy: GoldenPolicy) => ReplayOutcome;
+// Twenty bot games and twenty replays: more than vitest's 10 s hook default on a busy machine.
 beforeAll(() => {
   recorded = readGoldens();
   current = computeGoldens();
   replay = replayAll(recorded);
-});
+}, 180_000);
 
 /** The problems compareGoldens finds for one scenario alone. */
 function problemsOf(id: string): string[] {
@@ -156,4 +165,29 @@ describe("the version guard (compareGoldens, used by the test above and by golde
     expect(text).toContain(`"${id}" has no goldens`);
     expect(text).toContain(`"gone" is no longer bundled`);
   });
+});
+
+describe("npm run goldens:update (scripts/goldens-update.ts)", () => {
+  it("refuses to rewrite the file when a recorded run replays differently under the same version", () => {
+    const dir = mkdtempSync(join(tmpdir(), "shopsim-goldens-"));
+    try {
+      const file = join(dir, "goldens.json");
+      const tampered = structuredClone(recorded);
+      const run = Object.values(tampered.scenarios)[0]?.textbook;
+      if (run) run.stateHash = "0".repeat(64);
+      const text = `${JSON.stringify(tampered, null, 2)}\n`;
+      writeFileSync(file, text);
+      const r = spawnSync(TSX, ["scripts/goldens-update.ts"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, GOLDENS_FILE: file },
+        timeout: 120_000,
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/not written: .*Bump ENGINE_VERSION in src\/engine\/version\.ts/);
+      expect(readFileSync(file, "utf8")).toBe(text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -27,7 +27,8 @@ import {
   type WeekReport,
 } from "../../src/engine";
 
-export const GOLDENS_PATH = fileURLToPath(new URL("./goldens.json", import.meta.url));
+/** The goldens file; GOLDENS_FILE points the update script at another copy (its own test does). */
+export const GOLDENS_PATH = process.env.GOLDENS_FILE ?? fileURLToPath(new URL("./goldens.json", import.meta.url));
 export const GOLDEN_POLICIES = ["textbook", "random"] as const;
 export type GoldenPolicy = (typeof GOLDEN_POLICIES)[number];
 export const REGENERATE = "npm run goldens:update";
