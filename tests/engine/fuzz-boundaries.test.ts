@@ -267,6 +267,34 @@ describe.each(BUNDLED_SCENARIOS.map((sc) => [sc.id, sc] as const))("fuzz at the 
     }
     expect(tried).toBeGreaterThan(unlocked.length);
   });
+  it("every unlocked decision type at once, all fields at their minima or all at their maxima, for three weeks", () => {
+    for (const pick of ["min", "max"] as const) {
+      let s = newGame(sc, `sink-${pick}`);
+      const turn: Decision[] = [];
+      for (const node of DECISION_SCHEMAS) {
+        const type = node.properties?.type?.const as DecisionType;
+        if (!unlocked.includes(type)) continue;
+        const samples = fc.sample(decisionArbFor(type, d), { numRuns: 60, seed: 11 });
+        const dec = { ...(samples.find((x) => parseDecision(sc, s, x).ok) ?? samples[0]) } as Record<string, unknown>;
+        for (const [field, values] of Object.entries(extremeValues(node, d))) {
+          const spec = node.properties?.[field];
+          if (spec?.type === "integer") dec[field] = pick === "min" ? spec.minimum : spec.maximum;
+          else if (spec?.type === "array") dec[field] = pick === "min" ? values[0] : values[values.length - 1];
+        }
+        turn.push(dec as unknown as Decision);
+      }
+      for (let w = 0; w < 3 && s.status === "playing"; w++) {
+        checkRefusals(safeStep(sc, s, turn));
+        const { kept } = acceptable(sc, s, turn);
+        for (const k of kept) acceptedAnywhere.add(k.type);
+        const out = safeStep(sc, s, kept);
+        if (!out.ok) throw new Error(`accepted decisions refused: ${JSON.stringify(out.errors)}`);
+        const broken = checkTurn(sc, s, out.state, out.report);
+        if (broken) throw new Error(`${sc.id} (${pick}) week ${w + 1}: ${broken}\ndecisions: ${JSON.stringify(kept)}`);
+        s = out.state;
+      }
+    }
+  });
 });
 
 describe("coverage of the random runs", () => {
