@@ -1,5 +1,5 @@
 // The command line: how instructors, tests and benchmarks drive the engine.
-//   scenarios [--json] | bot | play | verify | whatif | rank | schema | check-scenario
+//   scenarios [--json] | bot | play | verify | whatif | explain | rank | schema | check-scenario
 // Every failure prints one clear line on stderr and exits non-zero; never a stack trace.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -30,6 +30,7 @@ import {
 } from "../engine";
 import { formatScenarioError, parseScenario } from "../engine/scenario";
 import { EngineFailure, engineFailure, guardEngine } from "./engine-guard";
+import { explainReport, explainTable } from "./explain";
 import { runFileJsonSchema, scenarioJsonSchema } from "./json-schema";
 import { rankRunFiles } from "./rank";
 import { whatIfReport, whatIfTable } from "./whatif";
@@ -42,6 +43,7 @@ const USAGE = `usage: npm run sim --silent -- <command>
   play   --scenario ID --seed SEED --decisions FILE [--difficulty easy|standard|hard] [--out run.json] [--json]
   verify RUNFILE [--json]
   whatif RUNFILE [--top N] [--json]
+  explain RUNFILE [--week N] [--json]
   rank   RUNFILE... [--scenario ID] [--seed SEED] [--difficulty D] [--json]
   schema [scenario]
   check-scenario FILE`;
@@ -158,6 +160,7 @@ const COMMANDS: Record<string, { options: string[]; maxArgs: number }> = {
   play: { options: ["scenario", "seed", "decisions", "difficulty", "out", "json"], maxArgs: 0 },
   verify: { options: ["json"], maxArgs: 1 },
   whatif: { options: ["top", "json"], maxArgs: 1 },
+  explain: { options: ["week", "json"], maxArgs: 1 },
   rank: { options: ["scenario", "seed", "difficulty", "json"], maxArgs: Number.POSITIVE_INFINITY },
   schema: { options: [], maxArgs: 1 },
   "check-scenario": { options: [], maxArgs: 1 },
@@ -186,7 +189,12 @@ function writeOut(path: string | undefined, run: RunFile): void {
 }
 
 /** Reads, parses and replays a run file (hash chain checked), or says in one line why not. */
-function verifiedRun(file: string | undefined): { run: RunFile; scenario: Scenario; state: GameState } {
+function verifiedRun(file: string | undefined): {
+  run: RunFile;
+  scenario: Scenario;
+  state: GameState;
+  reports: WeekReport[];
+} {
   if (!file) throw new CliError("missing RUNFILE");
   const parsed = parseRunFile(readJson(file, "run file"));
   if (!parsed.ok) throw new CliError(`${file}: ${parsed.error}`);
@@ -198,7 +206,12 @@ function verifiedRun(file: string | undefined): { run: RunFile; scenario: Scenar
   const replay = guardEngine(`replaying ${file}`, () => replayRun(parsed.run, scenario));
   if (!replay.ok) throw new CliError(`${file}: ${replay.error.message}`);
   // The scenario as the run played it (its difficulty), for the score and the what-if replays.
-  return { run: parsed.run, scenario: scenarioAt(scenario, runDifficulty(parsed.run)), state: replay.state };
+  return {
+    run: parsed.run,
+    scenario: scenarioAt(scenario, runDifficulty(parsed.run)),
+    state: replay.state,
+    reports: replay.reports,
+  };
 }
 
 function main(argv: string[]): void {
@@ -217,6 +230,7 @@ function main(argv: string[]): void {
           out: { type: "string" },
           json: { type: "boolean" },
           top: { type: "string" },
+          week: { type: "string" },
         },
       });
     } catch (e) {
@@ -286,6 +300,19 @@ function main(argv: string[]): void {
       const result = whatIfReport(scenario, run, state);
       if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
       else process.stdout.write(whatIfTable(result, top));
+      return;
+    }
+    case "explain": {
+      // Why each KPI moved, week by week: the engine's decomposition of the verified run (src/engine/explain.ts).
+      const week = values.week === undefined ? undefined : Number(values.week);
+      if (values.week !== undefined && !(Number.isInteger(week) && (week ?? 0) >= 1))
+        throw new CliError(`--week must be a whole number ≥ 1, not "${values.week}"`);
+      const { run, scenario, reports } = verifiedRun(positionals[0]);
+      if (week !== undefined && week > reports.length)
+        throw new CliError(`--week ${week}: the run has ${reports.length} week(s)`);
+      const result = explainReport(scenario, run, reports, week);
+      if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+      else process.stdout.write(explainTable(result));
       return;
     }
     case "rank": {
