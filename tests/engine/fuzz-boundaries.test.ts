@@ -30,6 +30,7 @@ import {
   stateHash,
   step,
   type WeekReport,
+  whatIf,
 } from "../../src/engine";
 import { playedScenario } from "../../src/engine/difficulty";
 import { PRICE_FACTOR_CAP, PRICE_FACTOR_FLOOR, TEAM_ROLES } from "../../src/engine/model";
@@ -385,4 +386,39 @@ describe("issue #10: a list price around ¥34,300–36,300 with a group buy thre
     }
     expect(played).toBeGreaterThanOrEqual(3 * 11 * 3);
   });
+});
+
+describe("the debrief's what-if on boundary runs", () => {
+  // Every decision of the run undone in turn and the best and worst checked on another market: what
+  // the debrief and the instructor's timeline replay. Two short scenarios, one run each (it is costly).
+  for (const id of ["double11", "service"]) {
+    it(`${id}: whatIf never throws and every value it yields is finite`, () => {
+      const sc = BUNDLED_SCENARIOS.find((s) => s.id === id) as Scenario;
+      const d = fuzzDomain(sc);
+      const unlocked = DECISION_TYPES.filter((t) => sc.levers.includes(LEVER_OF[t]));
+      const arb = fc.array(fuzzTurnArb(fc.oneof(...unlocked.map((t) => decisionArbFor(t, d))), 3), {
+        minLength: sc.weeks,
+        maxLength: sc.weeks,
+      });
+      const [plan] = fc.sample(arb, { numRuns: 1, seed: 17 });
+      let state = newGame(sc, `whatif-${id}`);
+      const turns: Decision[][] = [];
+      for (const t of plan ?? []) {
+        if (state.status !== "playing") break;
+        const { kept } = acceptable(sc, state, t.decisions, t.spendShare);
+        const out = safeStep(sc, state, kept);
+        if (!out.ok) throw new Error(`refused: ${JSON.stringify(out.errors)}`);
+        state = out.state;
+        turns.push(kept);
+      }
+      let events = 0;
+      for (const ev of whatIf(sc, `whatif-${id}`, turns, { otherMarkets: 1, candidates: 2 })) {
+        events++;
+        expect(nonFinitePaths(ev, "whatIf")).toEqual([]);
+      }
+      const made = sum(turns.map((t) => t.length));
+      expect(made).toBeGreaterThan(5);
+      expect(events).toBeGreaterThanOrEqual(made); // one value per decision, then the checks
+    }, 120_000);
+  }
 });
