@@ -405,8 +405,9 @@ export function commerceBeforeFunnel(ctx: DayCtx): void {
             priceFactor({ priceFen: p, ...ref, elasticity: g.elasticity, priceSensitivity: g.priceSensitivity });
           const base = pf(price);
           const ratio = base > 0 ? pf(Math.min(group.groupPriceFen, price)) / base : 1;
-          const w = groupWillingness(seg.dealProne, 1 - Math.min(group.groupPriceFen, price) / price);
-          const fill = groupFillProbability(group.groupSize);
+          const depth = 1 - Math.min(group.groupPriceFen, price) / price;
+          const w = groupWillingness(seg.dealProne, depth);
+          const fill = groupFillProbability(group.groupSize, depth);
           const gl = groupLift(w, ratio, fill);
           m *= gl;
           groupShare[gi] = gl > 0 ? (gl - (1 - w)) / gl : 0;
@@ -519,7 +520,8 @@ export function settleOrders(ctx: DayCtx, sku: SkuState, demand: Demand): Settle
       initiators += k;
     });
     if (initiators > 0) {
-      const filled = binomial(rng, initiators, groupFillProbability(group.groupSize));
+      const depth = 1 - Math.min(group.groupPriceFen, P) / P;
+      const filled = binomial(rng, initiators, groupFillProbability(group.groupSize, depth));
       const joiners = filled * (group.groupSize - 1);
       w.group.initiators += initiators;
       w.group.filled += filled;
@@ -753,6 +755,12 @@ export function commerceEndOfWeek(scenario: Scenario, s: GameState, acc: WeekAcc
 }
 
 /** The week report's commerce section. */
+/** A group buy's discount depth off its SKU's list price (0 when the SKU is unknown). */
+function groupDepth(s: GameState, gp: { sku: string; groupPriceFen: number }): number {
+  const list = s.skus.find((k) => k.id === gp.sku)?.priceFen ?? 0;
+  return list > 0 ? 1 - Math.min(gp.groupPriceFen, list) / list : 0;
+}
+
 export function commerceReport(scenario: Scenario, s: GameState, acc: WeekAcc): CommerceWeekReport | undefined {
   const c = s.commerce;
   const w = acc.commerce;
@@ -804,7 +812,7 @@ export function commerceReport(scenario: Scenario, s: GameState, acc: WeekAcc): 
           sku: gp.sku,
           groupPriceFen: gp.groupPriceFen,
           groupSize: gp.groupSize,
-          fillProbability: groupFillProbability(gp.groupSize),
+          fillProbability: groupFillProbability(gp.groupSize, groupDepth(s, gp)),
           ...(w?.group ?? { initiators: 0, filled: 0, unfilled: 0, joiners: 0, shareVisitors: 0 }),
         }
       : null,
@@ -948,7 +956,7 @@ export function estimatePromotion(scenario: Scenario, state: GameState, d: Promo
           const gp = Math.min(d.groupPriceFen, P);
           const ratio = pf(P) > 0 ? pf(gp) / pf(P) : 1;
           const w = groupWillingness(seg.dealProne, 1 - gp / P);
-          const fill = groupFillProbability(d.groupSize);
+          const fill = groupFillProbability(d.groupSize, 1 - gp / P);
           const gl = groupLift(w, ratio, fill);
           const after = orders * gl;
           const share = gl > 0 ? (gl - (1 - w)) / gl : 0;

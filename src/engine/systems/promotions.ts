@@ -204,8 +204,10 @@ export function holderOrderShare(claimShare: number, lift: number): number {
 }
 
 /** 拼团: probability a group of n fills in time. Falls with the group size. */
-export function groupFillProbability(groupSize: number): number {
-  return pow(GROUP_FILL_BASE, Math.max(1, groupSize) - 1);
+export function groupFillProbability(groupSize: number, depth = GROUP_REF_DEPTH): number {
+  // Friends join for a real discount: below GROUP_REF_DEPTH each place is harder to fill (at 1% off, ≈ never).
+  const appeal = clamp(depth / GROUP_REF_DEPTH, 0.05, 1);
+  return pow(GROUP_FILL_BASE, (Math.max(1, groupSize) - 1) / appeal);
 }
 
 /**

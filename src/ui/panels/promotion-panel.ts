@@ -369,7 +369,12 @@ export function buildPromotionPanel(ctx: PanelCtx): void {
       skuAndPrice("group", gb, "groupPriceFen");
       stepper("promotion.group.size", gb.groupSize, [2, 10], [1], into(gb, "groupSize"), {
         format: (v) => t("promotion.group.people", { n: v }),
-        hint: t("promotion.group.fill", { pct: percent(groupFillProbability(gb.groupSize), 0) }),
+        hint: t("promotion.group.fill", {
+          pct: percent(
+            groupFillProbability(gb.groupSize, 1 - gb.groupPriceFen / Math.max(1, listPrice(draft, gb.sku))),
+            0,
+          ),
+        }),
       });
       break;
     }
