@@ -241,8 +241,15 @@ function textbookMarketing(plan: Plan, scenario: Scenario, state: GameState): vo
     const best = ranked[0];
     if (best) plan.try({ type: "hireKol", kol: best.k.id, sku: hero.id });
   }
+  // P2.1c, P2.2c: a community with user stories (more participation than topics alone) when hours allow.
+  if (m.community) {
+    const cur = state.marketing.community.activity;
+    if (cur !== "stories" && !plan.try({ type: "setCommunity", activity: "stories" }) && cur !== "topics")
+      plan.try({ type: "setCommunity", activity: "topics" });
+  }
   if (m.content) {
-    // Each platform's native format, as a series, starting with the best-fitting one, as hours allow.
+    // Each platform's native format, as a series, starting with the best-fitting one, as hours allow; then
+    // more notes on the best-fitting platform while the content hours last (P2.2a–b).
     const wanted: { platform: SocialPlatform; format: ContentFormat; posts: number }[] = [
       { platform: "xiaohongshu", format: "article", posts: 3 },
       { platform: "douyin", format: "video", posts: 1 },
@@ -253,9 +260,14 @@ function textbookMarketing(plan: Plan, scenario: Scenario, state: GameState): vo
       if (cur.postsPerWeek === w.posts && cur.format === w.format && cur.series) continue;
       plan.try({ type: "setContent", platform: w.platform, postsPerWeek: w.posts, format: w.format, series: true });
     }
+    const xhs = plan.state.marketing.content.xiaohongshu;
+    if (xhs && xhs.format === "article" && xhs.series)
+      for (let n = xhs.postsPerWeek + 1; n <= 6; n++)
+        if (
+          !plan.try({ type: "setContent", platform: "xiaohongshu", postsPerWeek: n, format: "article", series: true })
+        )
+          break;
   }
-  if (m.community && state.marketing.community.activity !== "topics")
-    plan.try({ type: "setCommunity", activity: "topics" });
 }
 
 /**
