@@ -4,7 +4,7 @@
 // Plus the harness itself: textbook through the red team's identity transform is textbook, a refused
 // transform falls back to textbook's decision and is counted, the optimizer's words and pattern flags.
 import { describe, expect, it } from "vitest";
-import { balanceSeeds, playScore } from "../../scripts/balance-core";
+import { playScore } from "../../scripts/balance-core";
 import {
   add,
   assembleTurn,
@@ -29,47 +29,8 @@ import {
   planTransform,
   textbookPlan,
 } from "../../scripts/redteam-optimize";
-import { BUNDLED_SCENARIOS } from "../../src/content/scenarios";
-import { newGame, POLICIES, type Scenario } from "../../src/engine";
-
-const SEEDS = balanceSeeds(12);
-const NEED = smallSampleLosses(SEEDS.length);
-/** The exploits the issue names, and the cheapest family of each other kind. */
-const TEST_FAMILIES = [
-  "belowCost+maxAds",
-  "90%off:all",
-  "90%off:fullReduction",
-  "overstock×10",
-  "zeroService",
-  "oneChannel:search",
-  "keywordStuffing",
-  "push×7",
-  "push×14",
-  "joinCoupon¥50+member30%",
-  "emptyTurns",
-  "anchor:week1-others",
-  "price×10",
-  "hireFire:designers",
-  "hireFire:analyst",
-  "harvest:last2",
-  "kolEveryWeek",
-  "upgrade:every2",
-];
-const CAMPAIGN = BUNDLED_SCENARIOS.filter((s) => s.id !== "sandbox");
-const scenario = (id: string): Scenario => {
-  const s = BUNDLED_SCENARIOS.find((x) => x.id === id);
-  if (!s) throw new Error(`no scenario ${id}`);
-  return s;
-};
-const textbookScores = new Map<string, number[]>();
-function textbook(sc: Scenario): number[] {
-  let t = textbookScores.get(sc.id);
-  if (!t) {
-    t = SEEDS.map((seed) => playScore(sc, "textbook", seed).score);
-    textbookScores.set(sc.id, t);
-  }
-  return t;
-}
+import { newGame, POLICIES } from "../../src/engine";
+import { barSuite, CAMPAIGN, SEEDS, scenario, TEST_FAMILIES } from "./redteam-bar";
 
 describe("the small-sample bar", () => {
   it("is the 5% binomial quantile of a 90% losing share", () => {
@@ -207,15 +168,5 @@ describe("the optimizer", () => {
   });
 });
 
-// The bar on a small sample. A family that fails names itself, the scenario, its losses and both means.
-describe.each(CAMPAIGN.map((s) => s.id))("red team in %s (12 seeds)", (id) => {
-  const sc = scenario(id);
-  const fams = familiesFor(sc).filter((f) => TEST_FAMILIES.includes(f.id));
-  it.each(fams.map((f) => f.id))(`%s loses to textbook on ≥ ${NEED} of ${SEEDS.length} seeds`, (fid) => {
-    const tb = textbook(sc);
-    const runs = SEEDS.map((seed) => playFamily(sc, familyById(fid).turn, seed).score);
-    const losses = runs.filter((s, i) => s < (tb[i] ?? 0)).length;
-    const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
-    expect(losses, `${fid} in ${id}: mean ${mean(runs)} vs textbook ${mean(tb)}`).toBeGreaterThanOrEqual(NEED);
-  });
-});
+// The bar on a small sample, every campaign scenario but season (tests/balance/redteam-season.test.ts).
+barSuite(CAMPAIGN.map((s) => s.id).filter((id) => id !== "season"));
