@@ -93,7 +93,12 @@ function reorderToCover(plan: Plan, scenario: Scenario, state: GameState, skuId:
   const daily = Math.max(eventFreeDailySales(scenario, state, skuId), state.week < 2 ? fallbackDaily : 0);
   const weeksLeft = scenario.weeks - state.week;
   const coverDays = Math.min(spec.supplier.leadDays + 14, weeksLeft * 7);
-  const position = sku.stock + sku.pipeline.reduce((a, p) => a + p.qty, 0);
+  // A platform event before this order can arrive eats into the stock on hand (with a margin for its flash sale).
+  const today = state.week * 7;
+  const eventBefore = (scenario.market.calendar ?? [])
+    .filter((e) => e.startDay - 1 >= today && e.startDay - 1 < today + spec.supplier.leadDays)
+    .reduce((a, e) => a + daily * (e.trafficMult - 1) * (e.endDay - e.startDay + 1) * 2.5, 0);
+  const position = sku.stock + sku.pipeline.reduce((a, p) => a + p.qty, 0) - Math.ceil(eventBefore);
   // Safety stock: more while a long game is young (a stockout costs ranking for weeks), less towards the end,
   // where what is left goes to a liquidator (newsvendor: the last weeks order about the expected demand).
   const safety = weeksLeft > 8 ? 1.6 : weeksLeft > 2 ? 1.2 : 1;
@@ -435,7 +440,7 @@ function textbookEventStock(plan: Plan, scenario: Scenario, state: GameState, ke
     // The event's whole traffic lift (sales measured without the pre-event lull), with a margin for the flash
     // sale; less of one when the event falls in the game's last week, where leftovers go to a liquidator.
     const last = event.endDay >= (scenario.weeks - 1) * 7;
-    const margin = last ? 1.3 : 2.5;
+    const margin = last ? 1.3 : 3.2;
     const extra = Math.ceil(eventFreeDailySales(scenario, state, sku.id) * (event.trafficMult - 1) * days * margin);
     let qty = Math.max(spec.supplier.minOrder, extra);
     const budget = plan.state.cashFen - 300_000;
