@@ -602,6 +602,36 @@ export const FAMILIES: Family[] = [
     turn: privateDomain(null, 5000, 30),
   },
   {
+    id: "memberPrice30%",
+    what: "a 30% members' price, textbook's card, coupon and pushes otherwise",
+    applies: (sc) => has(sc, "private") && sc.market.customers !== undefined,
+    turn: privateDomain(null, null, 30),
+  },
+  {
+    id: "ads×5",
+    what: "textbook's feed-ad and search-ad daily budgets ×5 every week (past saturation; P2.1a teaches a moderate, stable budget)",
+    applies: (sc) => has(sc, "marketing"),
+    turn: (ctx) => {
+      const hero = heroOf(ctx.tbDraft);
+      const items = without(ctx.tb, (d) => d.type === "setAds" || d.type === "setSearchAds");
+      if (!hero) return ctx.tb.map(keep);
+      const a = ctx.tbDraft.ads;
+      const daily = Math.round((a.dailyBudgetFen * 5) / 100) * 100;
+      if (daily !== ctx.state.ads.dailyBudgetFen || a.target !== ctx.state.ads.target || a.sku !== ctx.state.ads.sku)
+        items.push(add({ type: "setAds", dailyBudgetFen: daily, target: a.target, sku: a.sku || hero.id }));
+      const q = ctx.tbDraft.marketing.search;
+      if (ctx.scenario.market.searchAds && q.bids.length > 0) {
+        const sd = Math.round((q.dailyBudgetFen * 5) / 100) * 100;
+        if (
+          sd !== ctx.state.marketing.search.dailyBudgetFen ||
+          JSON.stringify(q.bids) !== JSON.stringify(ctx.state.marketing.search.bids)
+        )
+          items.push(add({ type: "setSearchAds", sku: q.sku || hero.id, dailyBudgetFen: sd, bids: q.bids }));
+      }
+      return items;
+    },
+  },
+  {
     id: "emptyTurns",
     what: "no decisions at all, every week",
     applies: () => true,
