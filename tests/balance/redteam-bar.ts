@@ -28,6 +28,8 @@ export const TEST_FAMILIES = [
   "harvest:last2",
   "kolEveryWeek",
   "upgrade:every2",
+  "memberPrice30%",
+  "ads×5",
 ];
 export const CAMPAIGN = BUNDLED_SCENARIOS.filter((s) => s.id !== "sandbox");
 export const scenario = (id: string): Scenario => {
