@@ -63,6 +63,12 @@ function playHashOf(timeline: readonly TimelineWeek[]): string {
   return sha256Hex(canonicalJson(timeline.map((w) => w.kpis)));
 }
 
+/** True when a verified run holds at least one decision (an idle run is nobody's copy). */
+function madeDecisions(runJson: string): boolean {
+  const run = JSON.parse(runJson) as { turns?: unknown[][] };
+  return (run.turns ?? []).some((t) => Array.isArray(t) && t.length > 0);
+}
+
 /** Seconds a client should wait after a 503 storage_unavailable. */
 const STORAGE_RETRY_S = "30";
 
@@ -435,6 +441,7 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
           rejectCode: null,
           rejectReason: null,
           decisionsHash: playHashOf(outcome.timeline),
+          copyCheck: madeDecisions(outcome.runJson),
         },
         claim,
       );

@@ -65,6 +65,25 @@ describe("copies are flagged, and the earlier submission keeps the rank", () => 
   });
 });
 
+describe("idle runs are nobody's copy", () => {
+  it("two trainees who made no decision both rank; a decision-free run is not flagged", async () => {
+    const { code } = await createChallenge(base);
+    const idle = runOf(
+      "launch",
+      "class-1",
+      textbook.turns.map(() => []),
+    );
+    const a = await submit(code, "Fay", idle);
+    const b = await submit(code, "Gus", idle);
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(b.body.submission.copyOf).toBeNull();
+    const board = await api(base, "GET", `/api/challenges/${code}/leaderboard`);
+    expect(names(board.body.rows).sort()).toEqual(["Fay", "Gus"]);
+    expect(board.body.copies).toEqual([]);
+  });
+});
+
 describe("a name is claimed by its first submission", () => {
   it("needs the claim token afterwards; the instructor can reset a claim, audited", async () => {
     const { code, secret } = await createChallenge(base);

@@ -497,7 +497,7 @@ export class SqliteStorage implements Storage {
           outcome = "matched";
         }
       }
-      const copyOf = s.verified ? this.earliestCopy(s) : null;
+      const copyOf = s.verified && s.copyCheck !== false ? this.earliestCopy(s) : null;
       const r = this.st.insertSub.run({
         code: s.code,
         trainee_name: s.traineeName,

@@ -58,6 +58,11 @@ export interface NewSubmission {
   createdAt: number;
   /** The play's fingerprint for the copy check (app.ts playHashOf: the week-by-week KPIs); verified runs only. */
   decisionsHash?: string | null;
+  /**
+   * False for a run without a single decision: every trainee who changes nothing plays the same run, and
+   * calling them each other's copies would accuse the idle, not the copier. Absent = true.
+   */
+  copyCheck?: boolean;
 }
 
 export type SubmissionStatus = "shown" | "hidden" | "removed";
