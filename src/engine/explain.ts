@@ -368,16 +368,17 @@ export function explainWeek(scenario: Scenario, r: WeekReport, prev?: WeekReport
     finish("netProfitFen", p.kpis.netProfitFen, r.kpis.netProfitFen, netParts, true),
   ];
   // The week's story in money: what moved GMV, and the costs that moved net profit (revenue lines
-  // are GMV's drivers already).
+  // are GMV's drivers already; COGS, commission and shipping follow sales).
   const gmv = changes[4]!.drivers.filter((d) => d.kind !== "other");
-  const costs = changes[5]!.drivers.filter(
-    (d) => d.line !== "listSales" && d.line !== "discounts" && d.line !== "cogs",
-  );
+  const costs = changes[5]!.drivers.filter((d) => !SALES_LINES.has(d.line ?? ""));
   const top = [...gmv, ...costs]
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0))
     .slice(0, 3);
   return { week: r.week, changes, top };
 }
+
+/** Income lines that move with sales (GMV's drivers explain them), left out of a week's top drivers. */
+export const SALES_LINES: ReadonlySet<string> = new Set(["listSales", "discounts", "cogs", "commission", "shipping"]);
 
 /** Every week of a run explained against the week before (the first against an empty shop). */
 export function explainRun(scenario: Scenario, reports: readonly WeekReport[]): WeekExplanation[] {

@@ -41,6 +41,7 @@ export {
   explainWeek,
   type KpiChange,
   roundToTotal,
+  SALES_LINES,
   type WeekExplanation,
 } from "./explain";
 export { canonicalJson, GENESIS_HASH, type Sha256Hex, sha256Hex, stateHash } from "./hash";

@@ -4,6 +4,7 @@ import { en as channelsEn } from "./parts/channels";
 import { en as classroomEn } from "./parts/classroom";
 import { en as debriefEn } from "./parts/debrief";
 import { en as difficultyEn } from "./parts/difficulty";
+import { en as explainEn } from "./parts/explain";
 import { en as lifecycleEn } from "./parts/lifecycle";
 import { en as offlineEn } from "./parts/offline";
 import { en as privateEn } from "./parts/private";
@@ -700,4 +701,5 @@ export const en: Record<MessageKey, string> = {
   ...reportEn,
   ...classroomEn,
   ...serverErrorsEn,
+  ...explainEn,
 };

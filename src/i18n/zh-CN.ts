@@ -5,6 +5,7 @@ import { zh as channelsZh } from "./parts/channels";
 import { zh as classroomZh } from "./parts/classroom";
 import { zh as debriefZh } from "./parts/debrief";
 import { zh as difficultyZh } from "./parts/difficulty";
+import { zh as explainZh } from "./parts/explain";
 import { zh as lifecycleZh } from "./parts/lifecycle";
 import { zh as offlineZh } from "./parts/offline";
 import { zh as privateZh } from "./parts/private";
@@ -676,6 +677,7 @@ export const zhCN = {
   ...reportZh,
   ...classroomZh,
   ...serverErrorsZh,
+  ...explainZh,
 };
 
 export type MessageKey = keyof typeof zhCN;

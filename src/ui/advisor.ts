@@ -1,8 +1,10 @@
 // The advisor's notes under a week report: two to four short notes, each naming the lecture
-// principle (code) and section behind what happened. Derived only from the report's KPIs and
-// factors and the state the report closed on, so it needs nothing new from the engine.
+// principle (code) and section behind what happened. Spoken from the engine's drivers of the week's
+// change (src/engine/explain.ts, via advisor-drivers.ts), the report's factors and domain reports,
+// and the state the report closed on (stock cover, ranking, ad efficiency): never a generic line.
 import type { GameState, Scenario, WeekReport } from "../engine";
 import { bi, fixed, getLang, hasKey, percent, t } from "../i18n";
+import { adNotes, driverNotes, stockNotes } from "./advisor-drivers";
 
 export interface AdvisorNote {
   code: string;
@@ -13,6 +15,8 @@ export interface AdvisorNote {
   weight: number;
   /** Good news (✓) or a problem (!), shown with a symbol, not only colour. */
   good: boolean;
+  /** "driver": what moved the week's KPIs most (src/engine/explain.ts); else a finding on the state or factors. */
+  from?: "driver";
 }
 
 const SECTION_OF = (code: string): string => {
@@ -53,6 +57,8 @@ export function advisorNotes(
   state: GameState,
   report: WeekReport,
   prev?: WeekReport,
+  /** Every report so far, oldest first (stock cover's recent sales); defaults to [prev, report]. */
+  history?: readonly WeekReport[],
 ): AdvisorNote[] {
   const notes: AdvisorNote[] = [];
   const add = (code: string, text: string, weight: number, good = false) =>
@@ -83,14 +89,16 @@ export function advisorNotes(
   if (tr && tr[1] < 0.9) add("P1.2c", t("adv.titleStuffing", { sku: name(tr[0]) }), (1 - tr[1]) * 20);
   const img = Object.entries(f.imageCtr).sort((a, b) => a[1] - b[1])[0];
   if (img && img[1] < 0.95) add("P1.2d", t("adv.image", { sku: name(img[0]) }), (1 - img[1]) * 10);
-  if (report.kpis.stockoutDays > 0)
+  const hist = history ?? (prev ? [prev, report] : [report]);
+  const lowCover = stockNotes(scenario, state, report, hist, add);
+  const drivers = driverNotes(scenario, report, prev, (code, text, weight, good = false) =>
+    notes.push({ code, section: SECTION_OF(code), text, weight, good, from: "driver" }),
+  );
+  if (report.kpis.stockoutDays > 0 && !lowCover && !drivers.has("stockout"))
     add("P1.3a", t("adv.stockout", { n: report.kpis.stockoutDays }), 8 + report.kpis.stockoutDays);
   const pf = Object.entries(f.priceFactor).sort((a, b) => a[1] - b[1])[0];
   if (pf && pf[1] < 0.85) add("P1.2f", t("adv.price", { sku: name(pf[0]) }), (1 - pf[1]) * 10);
-  if (report.kpis.adSpendFen > 0) {
-    if (report.kpis.roas < 1) add("P2.1a", t("adv.adsRoas", { roas: fixed(report.kpis.roas, 2) }), 5);
-    else if (report.kpis.roas >= 2) add("P2.1a", t("adv.adsGood", { roas: fixed(report.kpis.roas, 2) }), 1.5, true);
-  }
+  adNotes(report, state.status !== "playing", add); // ROAS against this week's break-even
   const rf = Object.values(f.reviewFactor);
   const reviews = state.skus.reduce((a, s) => a + s.reviewCount, 0);
   if (rf.length > 0 && Math.min(...rf) < 0.6 && reviews < 30) {
@@ -99,20 +107,21 @@ export function advisorNotes(
   }
   domainNotes(scenario, report, add, name);
   notes.sort((a, b) => b.weight - a.weight);
-  const out = notes.slice(0, 4);
-  if (out.length < 2 && prev && prev.kpis.uv > 0) {
-    const d = (report.kpis.uv - prev.kpis.uv) / prev.kpis.uv;
-    out.push({
-      code: "PX.a",
-      section: SECTION_OF("PX.a"),
-      text: t("adv.growth", { delta: `${d >= 0 ? "+" : ""}${percent(d)}` }),
-      weight: 0,
-      good: d >= 0,
-    });
+  if (notes.length < 2) {
+    // Few problems this week: say more about what moved (the next drivers), never a generic line.
+    const more: AdvisorNote[] = [];
+    driverNotes(
+      scenario,
+      report,
+      prev,
+      (code, text, weight, good = false) =>
+        more.push({ code, section: SECTION_OF(code), text, weight, good, from: "driver" }),
+      2,
+    );
+    for (const n of more) if (!notes.some((x) => x.text === n.text)) notes.push({ ...n, weight: n.weight - 10 });
+    notes.sort((a, b) => b.weight - a.weight);
   }
-  if (out.length < 2)
-    out.push({ code: "PX.a", section: SECTION_OF("PX.a"), text: t("adv.allGood"), weight: 0, good: true });
-  return out;
+  return notes.slice(0, 4);
 }
 
 type AddNote = (code: string, text: string, weight: number, good?: boolean) => void;

@@ -149,6 +149,9 @@ export function trafficOption(r: WeekReport): ChartOption {
   };
 }
 
+/** What each funnel step is a share of: the step before it. */
+const FUNNEL_BASE = ["visitors", "engaged", "addToCart", "orders"] as const;
+
 export function funnelOption(r: WeekReport): ChartOption {
   const f = r.funnel;
   const steps: [string, number][] = [
@@ -163,8 +166,9 @@ export function funnelOption(r: WeekReport): ChartOption {
     tooltip: {
       trigger: "item",
       formatter: (p: { dataIndex: number; name: string; data: { real: number } }) => {
-        const prevV = steps[p.dataIndex - 1]?.[1];
-        const step = prevV ? ` · ${percent(p.data.real / prevV)}` : "";
+        const before = steps[p.dataIndex - 1];
+        const base = t(`funnel.base.${FUNNEL_BASE[p.dataIndex - 1]}`);
+        const step = before?.[1] ? ` · ${t("funnel.ofBase", { rate: percent(p.data.real / before[1]), base })}` : "";
         return `${p.name}: ${t("unit.people", { n: group(p.data.real) })}${step}`;
       },
     },
@@ -192,9 +196,12 @@ export function funnelOption(r: WeekReport): ChartOption {
           fontSize: 12,
           fontWeight: "bold",
           formatter: (p: { dataIndex: number; name: string; data: { real: number } }) => {
-            const prevV = steps[p.dataIndex - 1]?.[1];
-            const rate = prevV ? ` → ${percent(p.data.real / prevV, 0)}` : "";
-            return `${p.name} ${group(p.data.real)}${rate}`;
+            // Each step says its base (the step before): add-to-cart is of engaged visitors, not of all.
+            const before = steps[p.dataIndex - 1];
+            if (!before?.[1]) return `${p.name} ${group(p.data.real)}`;
+            const rate = percent(p.data.real / before[1], 0);
+            const base = t(`funnel.base.${FUNNEL_BASE[p.dataIndex - 1]}`);
+            return t("funnel.step", { name: p.name, n: group(p.data.real), rate, base });
           },
         },
       },

@@ -1,11 +1,11 @@
 // Week report in 生意参谋 terms: KPI cards with week-on-week change, the conversion funnel,
 // traffic by source, per-SKU rank and keywords, and what happened this week.
 import type { Kpis, WeekReport as Report } from "../../engine";
-import { LEDGER_CATEGORIES } from "../../engine";
-import { bi, fixed, items, message, money, moneyShort, orders, people, percent, t } from "../../i18n";
+import { bi, fixed, items, message, moneyShort, orders, people, percent, t } from "../../i18n";
 import { advisorNotes } from "../advisor";
 import { addChart } from "../charts/chart-host";
 import { funnelOption, trafficOption, trendOption } from "../charts/report-charts";
+import { incomeRows, topDriverLines } from "../explain-text";
 import { formatKpi, kpiDelta, kpiLabel, riseIsGood, roasText } from "../format-kpi";
 import { type ReportTab, type ReportTable, reportTables, reportTabs, stockCoverDays } from "../report-sections";
 import { reviewKeys } from "../review-text";
@@ -154,7 +154,9 @@ export class WeekReport extends BaseScene {
         y: 88 + Math.floor(i / 5) * 88,
         w: cw,
         h: 80,
-        name: kpiLabel(kpi),
+        // Rates say their base: all visitors (the funnel's steps are each of the step before).
+        name:
+          kpi === "conversionRate" || kpi === "addToCartRate" ? `${kpiLabel(kpi)} · ${t("kpi.ofAll")}` : kpiLabel(kpi),
         value,
         delta,
         deltaNone: `■ ${t("report.first")}`,
@@ -165,17 +167,21 @@ export class WeekReport extends BaseScene {
     const bottom = DESIGN_H - 80;
     const h = bottom - top;
     if (tab === "overview") {
-      this.chartCard("report.trend", t("report.trend"), 24, top, 452, h, () => trendOption(report));
-      const half = Math.floor((h - 10) / 2);
-      this.chartCard("report.traffic", t("report.traffic"), 488, top, 318, half, () => trafficOption(report));
-      this.chartCard("report.funnel", t("report.funnel"), 488, top + half + 10, 318, h - half - 10, () =>
+      // The overview opens with why the week moved: the engine's three biggest drivers (src/engine/explain.ts).
+      const dh = this.drawDrivers(report, prev, 24, top, DESIGN_W - 48);
+      const ct = top + dh + 10;
+      const chartH = bottom - ct;
+      this.chartCard("report.trend", t("report.trend"), 24, ct, 452, chartH, () => trendOption(report));
+      const half = Math.floor((chartH - 10) / 2);
+      this.chartCard("report.traffic", t("report.traffic"), 488, ct, 318, half, () => trafficOption(report));
+      this.chartCard("report.funnel", t("report.funnel"), 488, ct + half + 10, 318, chartH - half - 10, () =>
         funnelOption(report),
       );
-      this.drawAdvisor(report, prev, 818, top, DESIGN_W - 818 - 24, h);
+      this.drawAdvisor(report, prev, 818, ct, DESIGN_W - 818 - 24, chartH);
     } else if (tab === "details") {
       this.drawSkus(report, 24, top, 400, h);
       this.drawEvents(report, 436, top, 420, h);
-      this.drawLedger(report, 868, top, DESIGN_W - 868 - 24, h);
+      this.drawIncome(report, 868, top, DESIGN_W - 868 - 24, h);
     } else {
       this.drawTables(reportTables(tab, scenario, report), 24, top, DESIGN_W - 48, h);
     }
@@ -236,7 +242,7 @@ export class WeekReport extends BaseScene {
     if (!scenario || !game) return;
     const card = new Card(this, { x, y, w, h, title: `✦ ${t("report.advisor")}` });
     let cy = card.contentY;
-    for (const n of advisorNotes(scenario, game, r, prev)) {
+    for (const n of advisorNotes(scenario, game, r, prev, this.s.reports)) {
       if (cy > h - 60) break;
       const mark = addText(this, 16, cy, n.good ? "✓" : "!", {
         size: FS.h3,
@@ -400,30 +406,77 @@ export class WeekReport extends BaseScene {
     }
   }
 
-  private drawLedger(r: Report, x: number, y: number, w: number, h: number): void {
-    const card = new Card(this, { x, y, w, h, title: t("report.ledger") });
-    const rows = LEDGER_CATEGORIES.map((c) => [c, r.ledger[c] ?? 0] as const).filter(([, v]) => v !== 0);
-    const lineH = 22;
-    const perCol = Math.max(1, Math.floor((h - card.contentY - 8) / lineH));
-    // As many columns as the rows need (one when they fit), so labels get the card's width.
-    const shown = rows.slice(0, perCol * 2);
-    const cols = Math.max(1, Math.ceil(shown.length / perCol));
-    const colW = (w - 32) / cols;
-    shown.forEach(([cat, v], i) => {
-      const cx = 16 + Math.floor(i / perCol) * colW;
-      const cy = card.contentY + (i % perCol) * lineH;
-      const label = addText(this, cx, cy, t(`ledger.${cat}`), { size: FS.tiny, color: C.muted });
-      const value = addText(this, cx + colW - 12, cy, v > 0 ? `+${money(v)}` : money(v), {
+  /** The three biggest drivers of the week in plain words, each with its principle; returns the card's height. */
+  private drawDrivers(r: Report, prev: Report | undefined, x: number, y: number, w: number): number {
+    const { scenario } = this.s;
+    if (!scenario) return 0;
+    const lines = topDriverLines(scenario, r, prev);
+    const h = lines.length > 0 ? 40 + lines.length * 22 : 62;
+    const card = new Card(this, { x, y, w, h, title: `⚑ ${t("exp.title")}` });
+    card.setName("report.drivers");
+    if (lines.length === 0) {
+      card.add(
+        addText(this, 16, card.contentY, prev ? t("exp.none") : t("exp.first"), { size: FS.small, color: C.muted }),
+      );
+      return h;
+    }
+    lines.forEach((l, i) => {
+      const cy = card.contentY + i * 22;
+      const mark = addText(this, 16, cy, l.good ? "▲" : "▼", {
+        size: FS.small,
+        bold: true,
+        color: l.good ? C.good : C.warn,
+      });
+      const code = addText(this, w - 16, cy, l.principle, { size: FS.tiny, color: C.accentHi, originX: 1 });
+      fitText(code, 260, 10);
+      const textW = w - 16 - 36 - code.width - 16;
+      const body = addText(this, 36, cy, l.text, { size: FS.small });
+      fitText(body, textW, 11);
+      if (body.width > textW) clipText(body, textW);
+      card.add([mark, body, code]);
+    });
+    return h;
+  }
+
+  /** 本周损益表: list sales to net profit, reconciling with the KPI cards (src/engine/income.ts). */
+  private drawIncome(r: Report, x: number, y: number, w: number, h: number): void {
+    const card = new Card(this, { x, y, w, h, title: t("inc.title") });
+    const { rows, cashNote } = incomeRows(r);
+    const note = cashNote
+      ? addText(this, 16, 0, cashNote, { size: FS.tiny, color: C.muted, width: w - 32, maxLines: 2 })
+      : null;
+    const noteH = note ? note.height + 6 : 0;
+    const avail = h - card.contentY - 8 - noteH;
+    const lineH = Math.max(14, Math.min(19, Math.floor(avail / Math.max(1, rows.length))));
+    rows.forEach((row, i) => {
+      const cy = card.contentY + i * lineH;
+      const strong = row.kind !== "line";
+      const label = addText(this, 16, cy, row.label, {
+        size: FS.tiny,
+        bold: strong,
+        color: strong ? C.text : C.muted,
+      });
+      const value = addText(this, w - 16, cy, row.value, {
         size: FS.tiny,
         bold: true,
-        color: v > 0 ? C.good : C.text,
+        color: row.kind === "total" ? (row.fen >= 0 ? C.good : C.bad) : row.fen > 0 ? C.good : C.text,
         originX: 1,
       });
-      const labelW = colW - 12 - value.width - 8;
-      fitText(label, labelW, 11);
+      const labelW = w - 32 - value.width - 8;
+      fitText(label, labelW, 10);
       if (label.width > labelW) clipText(label, labelW);
       card.add([label, value]);
+      if (strong) {
+        const rule = this.add.graphics();
+        rule.lineStyle(1, C.line, 0.8);
+        rule.lineBetween(16, cy - 1, w - 16, cy - 1);
+        card.add(rule);
+      }
     });
+    if (note) {
+      note.setY(h - 8 - note.height);
+      card.add(note);
+    }
   }
 
   private drawEvents(r: Report, x: number, y: number, w: number, h: number): void {
