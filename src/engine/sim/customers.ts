@@ -9,7 +9,7 @@
 
 import type { DecisionError } from "../decisions";
 import { clamp } from "../detmath";
-import { MEMBER_REVISIT_MULT, RETURNER_DROPOUT, UNSUB_LOST_SHARE } from "../model";
+import { MEMBER_REVISIT_MULT, RETURN_DELAY_DAYS, RETURNER_DROPOUT, UNSUB_LOST_SHARE } from "../model";
 import type { Rng } from "../rng";
 import { binomial } from "../sampling";
 import type { Scenario } from "../scenario-schema";
@@ -286,6 +286,14 @@ export function customerSales(ctx: DayCtx): void {
       ctx.report.gmvFen -= off;
       const sw = acc.skus.get(b.sku);
       if (sw) sw.gmvFen -= off;
+      // The platform's commission is on what the buyer paid; a return refunds what was paid (the day's
+      // returns of this SKU carry the average discount per unit).
+      book(s, acc, "commission", Math.round(off * scenario.market.commissionRate));
+      const perUnit = b.units > 0 ? Math.floor(off / b.units) : 0;
+      const ret = s.pending.find(
+        (p) => p.kind === "return" && p.sku === b.sku && p.day === ctx.day + RETURN_DELAY_DAYS,
+      );
+      if (ret && perUnit > 0) ret.priceFen = Math.max(0, ret.priceFen - perUnit);
     }
     w.couponsUsed += set.inviteCouponFen > 0 ? fromMO : 0;
     w.couponCostFen += coupon;
