@@ -157,7 +157,10 @@ export const textbook: Policy = (scenario, state, reports) => {
     for (const sku of kept) {
       const spec = scenario.skus.find((k) => k.id === sku.id);
       if (!spec) continue;
-      const target = charmPriceBelow(Math.round(spec.marketPriceFen * 0.92));
+      // Competition-based (P1.2f): well below the market where rivals do not follow a cut, just below it where
+      // they do (a deeper cut there starts a price war: competitorPricing).
+      const below = scenario.market.competitorPricing ? 0.92 : 0.85;
+      const target = charmPriceBelow(Math.round(spec.marketPriceFen * below));
       if (target > spec.unitCostFen * 1.5 && target !== sku.priceFen)
         plan.try({ type: "setPrice", sku: sku.id, priceFen: target });
     }
