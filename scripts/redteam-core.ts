@@ -217,7 +217,7 @@ function clearing(s: GameState, id: string): boolean {
 }
 const clampPrice = (p: number) => Math.max(1, Math.min(MAX_PRICE_FEN, Math.round(p)));
 
-/** Hero SKU of the draft (the first listed one) and its price after textbook's decisions. */
+/** The hero: the first listed SKU of a state (textbook's focus for ads, detail page and promotions). */
 function heroOf(s: GameState) {
   return listed(s)[0];
 }
@@ -473,7 +473,7 @@ const ZERO_SERVICE: Decision = {
  */
 const harvest: Transform = (ctx) => {
   const { scenario: sc, state } = ctx;
-  if (scenario_weeksLeft(sc, state) > 2) return ctx.tb.map(keep);
+  if (sc.weeks - state.week > 2) return ctx.tb.map(keep);
   const hero = heroOf(state);
   const drop = (d: Decision) => CHANNEL_OF[d.type] !== undefined || d.type === "hire" || PROMO_TYPES.has(d.type);
   const items = without(ctx.tb, drop);
@@ -488,7 +488,6 @@ const harvest: Transform = (ctx) => {
       for (let i = 0; i < state.team.members[role]; i++) items.push(add({ type: "fire", role }));
   return items;
 };
-const scenario_weeksLeft = (sc: Scenario, s: GameState) => sc.weeks - s.week;
 
 export const FAMILIES: Family[] = [
   {
