@@ -18,6 +18,7 @@ import { offlineChallenge } from "../tests/browser/offline-challenge.mjs";
 import { panelsMarketing } from "../tests/browser/panels-marketing.mjs";
 import { panelsOps } from "../tests/browser/panels-ops.mjs";
 import { phoneCase } from "../tests/browser/phone.mjs";
+import { whyItMoved } from "../tests/browser/why-it-moved.mjs";
 
 const SHOTS = "test-results/screenshots";
 mkdirSync(SHOTS, { recursive: true });
@@ -598,6 +599,8 @@ try {
     neverLoseWork({ newContext, url: server.url }));
   await test("(input) typed prices, quantities and budgets; cover days and suggested reorder; scrolling pending list", () =>
     fastInput({ newContext, url: server.url }));
+  await test("(why) week report overview opens with the engine's three biggest drivers; income statement = net-profit card; zh-CN/en", () =>
+    whyItMoved({ newContext, url: server.url }));
   await test("(classroom) loopback warning, recovery file, translated rejections, close/reopen, CSV columns", () =>
     classroomCase({ newContext }));
   await test("(screens) principle names on the campaign, star thresholds on briefing and debrief, 下一关", () =>

@@ -272,7 +272,8 @@ function conversionParts(r: WeekReport, p: typeof EMPTY, hasPrev: boolean): Part
       // explains it where it points the same way, else it is the SKU's own conversion.
       const sl = lnRatio(stockIn(so), stockIn(sop));
       const kind = sl !== 0 && Math.sign(sl) === Math.sign(rate) ? "stockout" : "conversion";
-      parts.push({ cause: `${kind}:${id}`, kind, sku: id, delta: rate, before: sop, after: so });
+      const [before, after] = kind === "stockout" ? [sop, so] : [cp, c];
+      parts.push({ cause: `${kind}:${id}`, kind, sku: id, delta: rate, before, after });
       continue;
     }
     const w = (logMean(c, cp) * (a + ap)) / 2;

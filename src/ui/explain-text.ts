@@ -38,7 +38,12 @@ export function driverWhat(sc: Scenario, d: Driver): string {
     case "stockout":
       return t("exp.k.stockout", { sku, before: b, after: a });
     case "conversion":
-      return t("exp.k.conversion", { sku, before: percent(b, 2), after: percent(a, 2) });
+      // Small conversion rates keep a third decimal (0.042%), so a change never reads "0.00% → 0.00%".
+      return t("exp.k.conversion", {
+        sku,
+        before: percent(b, Math.max(a, b) < 0.01 ? 3 : 2),
+        after: percent(a, Math.max(a, b) < 0.01 ? 3 : 2),
+      });
     case "listValue":
     case "discounts":
       return t(`exp.k.${d.kind}`, { before: money(Math.round(b)), after: money(Math.round(a)) });

@@ -86,7 +86,7 @@ describe("the overview's three biggest drivers", () => {
       expect(first.good).toBe(false);
       expect(first.principle).toMatch(/^P1\.3a \S/);
       expect(first.text).toContain(sku.name[lang]);
-      expect(first.text).toMatch(lang === "en" ? /out of stock 0 → \d days → GMV -¥/ : /缺货 0 → \d 天 → 支付金额 -¥/);
+      expect(first.text).toMatch(lang === "en" ? /out of stock 0 → \d days: GMV -¥/ : /缺货 0 → \d 天：支付金额 -¥/);
       for (const l of lines) expect(l.text).not.toMatch(/\{\w+\}|exp\.|undefined|NaN/);
     }
   });

@@ -7,7 +7,7 @@ export const zh = {
   "exp.none": "与上周相比几乎没有变化。",
   "exp.onGmv": "支付金额 {delta}",
   "exp.onNet": "净利润 {delta}",
-  "exp.line": "{what} → {effect}",
+  "exp.line": "{what}：{effect}",
 
   "exp.k.traffic": "{source}访客 {before} → {after}",
   "exp.k.season": "大促与季节（平台日历的需求）",
@@ -97,7 +97,7 @@ export const en: Record<keyof typeof zh, string> = {
   "exp.none": "Hardly anything changed on last week.",
   "exp.onGmv": "GMV {delta}",
   "exp.onNet": "net profit {delta}",
-  "exp.line": "{what} → {effect}",
+  "exp.line": "{what}: {effect}",
 
   "exp.k.traffic": "{source} visitors {before} → {after}",
   "exp.k.season": "Platform events and season (calendar demand)",
@@ -141,8 +141,8 @@ export const en: Record<keyof typeof zh, string> = {
   "funnel.step": "{name} {n} · {rate} of {base}",
   "funnel.ofBase": "{rate} of {base}",
   "funnel.base.visitors": "visitors",
-  "funnel.base.engaged": "engaged visitors",
-  "funnel.base.addToCart": "cart adds",
+  "funnel.base.engaged": "stayed",
+  "funnel.base.addToCart": "carts",
   "funnel.base.orders": "orders",
   "kpi.ofAll": "of all visitors",
 

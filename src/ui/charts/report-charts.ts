@@ -44,22 +44,24 @@ export function trendOption(r: WeekReport): ChartOption {
         ].join("<br/>");
       },
     },
+    // Two stacked grids that never overlap at any card height (the axis name sits above each grid).
     grid: [
-      { left: 56, right: 64, top: 50, height: "30%" },
-      { left: 56, right: 64, bottom: 28, height: "34%" },
+      { left: 56, right: 64, top: 46, bottom: "55%" },
+      { left: 56, right: 64, top: "60%", bottom: 28 },
     ],
     xAxis: [
       { type: "category", data: days, gridIndex: 0, ...ax, axisLabel: { show: false } },
       { type: "category", data: days, gridIndex: 1, ...ax },
     ],
     yAxis: [
-      { type: "value", gridIndex: 0, name: t("chart.uv"), minInterval: 1, ...ax, nameGap: 8 },
-      { type: "value", gridIndex: 1, name: t("chart.orders"), minInterval: 1, ...ax, nameGap: 8 },
+      { type: "value", gridIndex: 0, name: t("chart.uv"), minInterval: 1, splitNumber: 2, ...ax, nameGap: 8 },
+      { type: "value", gridIndex: 1, name: t("chart.orders"), minInterval: 1, splitNumber: 2, ...ax, nameGap: 8 },
       {
         type: "value",
         gridIndex: 1,
         name: t("chart.gmv"),
         position: "right",
+        splitNumber: 2,
         ...ax,
         splitLine: { show: false },
         nameGap: 8,
@@ -180,8 +182,8 @@ export function funnelOption(r: WeekReport): ChartOption {
         top: 4,
         bottom: 4,
         sort: "none",
-        gap: 3,
-        minSize: "48%",
+        gap: 2,
+        minSize: "58%",
         // √ scale so a 2% step is still visible; labels carry the exact numbers.
         data: steps.map(([name, v], i) => ({
           name,
@@ -193,7 +195,7 @@ export function funnelOption(r: WeekReport): ChartOption {
           show: true,
           position: "inside",
           color: "#0a1222",
-          fontSize: 12,
+          fontSize: 11,
           fontWeight: "bold",
           formatter: (p: { dataIndex: number; name: string; data: { real: number } }) => {
             // Each step says its base (the step before): add-to-cart is of engaged visitors, not of all.

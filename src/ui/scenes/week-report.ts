@@ -169,13 +169,21 @@ export class WeekReport extends BaseScene {
     if (tab === "overview") {
       // The overview opens with why the week moved: the engine's three biggest drivers (src/engine/explain.ts).
       const dh = this.drawDrivers(report, prev, 24, top, DESIGN_W - 48);
-      const ct = top + dh + 10;
+      const ct = top + dh + 8;
       const chartH = bottom - ct;
-      this.chartCard("report.trend", t("report.trend"), 24, ct, 452, chartH, () => trendOption(report));
-      const half = Math.floor((chartH - 10) / 2);
-      this.chartCard("report.traffic", t("report.traffic"), 488, ct, 318, half, () => trafficOption(report));
-      this.chartCard("report.funnel", t("report.funnel"), 488, ct + half + 10, 318, chartH - half - 10, () =>
-        funnelOption(report),
+      // Charts under the drivers keep a one-line title (FS.small) so their plots keep their height.
+      this.chartCard("report.trend", t("report.trend"), 24, ct, 452, chartH, () => trendOption(report), true);
+      const half = Math.floor((chartH - 8) / 2);
+      this.chartCard("report.traffic", t("report.traffic"), 488, ct, 318, half, () => trafficOption(report), true);
+      this.chartCard(
+        "report.funnel",
+        t("report.funnel"),
+        488,
+        ct + half + 8,
+        318,
+        chartH - half - 8,
+        () => funnelOption(report),
+        true,
       );
       this.drawAdvisor(report, prev, 818, ct, DESIGN_W - 818 - 24, chartH);
     } else if (tab === "details") {
@@ -225,16 +233,27 @@ export class WeekReport extends BaseScene {
     this.focus.onDefaultEnter = () => this.s.continueFromReport();
   }
 
-  /** A card with a Phaser title and an echarts chart filling the rest (loaded lazily). */
-  private chartCard(id: string, title: string, x: number, y: number, w: number, h: number, option: () => object): void {
-    const card = new Card(this, { x, y, w, h, title });
+  /** A card with a Phaser title and an echarts chart filling the rest (loaded lazily); `compact`: a small title. */
+  private chartCard(
+    id: string,
+    title: string,
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+    option: () => object,
+    compact = false,
+  ): void {
+    const card = compact ? new Card(this, { x, y, w, h }) : new Card(this, { x, y, w, h, title });
+    const contentY = compact ? 30 : card.contentY;
+    if (compact) card.add(addText(this, 16, 8, title, { size: FS.small, bold: true }));
     const loading = addText(this, w / 2, h / 2, t("report.chartLoading"), {
       size: FS.small,
       color: C.faint,
       originX: 0.5,
     });
     card.add(loading);
-    addChart(this, id, x + 6, y + card.contentY, w - 12, h - card.contentY - 6, option(), () => loading.destroy());
+    addChart(this, id, x + 6, y + contentY, w - 12, h - contentY - 6, option(), () => loading.destroy());
   }
 
   private drawAdvisor(r: Report, prev: Report | undefined, x: number, y: number, w: number, h: number): void {
@@ -411,24 +430,25 @@ export class WeekReport extends BaseScene {
     const { scenario } = this.s;
     if (!scenario) return 0;
     const lines = topDriverLines(scenario, r, prev);
-    const h = lines.length > 0 ? 40 + lines.length * 22 : 62;
-    const card = new Card(this, { x, y, w, h, title: `⚑ ${t("exp.title")}` });
-    card.setName("report.drivers");
+    const rowH = 20;
+    const first = 30;
+    const h = first + Math.max(1, lines.length) * rowH + 4;
+    const card = new Card(this, { x, y, w, h });
+    card.add(addText(this, 16, 7, `⚑ ${t("exp.title")}`, { size: FS.small, bold: true, color: C.accentHi }));
     if (lines.length === 0) {
-      card.add(
-        addText(this, 16, card.contentY, prev ? t("exp.none") : t("exp.first"), { size: FS.small, color: C.muted }),
-      );
+      const msg = prev ? t("exp.none") : t("exp.first");
+      card.add(addText(this, 16, first, msg, { size: FS.small, color: C.muted }));
       return h;
     }
     lines.forEach((l, i) => {
-      const cy = card.contentY + i * 22;
+      const cy = first + i * rowH;
       const mark = addText(this, 16, cy, l.good ? "▲" : "▼", {
         size: FS.small,
         bold: true,
         color: l.good ? C.good : C.warn,
       });
-      const code = addText(this, w - 16, cy, l.principle, { size: FS.tiny, color: C.accentHi, originX: 1 });
-      fitText(code, 260, 10);
+      const code = addText(this, w - 16, cy + 1, l.principle, { size: FS.tiny, color: C.accentHi, originX: 1 });
+      fitText(code, 280, 10);
       const textW = w - 16 - 36 - code.width - 16;
       const body = addText(this, 36, cy, l.text, { size: FS.small });
       fitText(body, textW, 11);
