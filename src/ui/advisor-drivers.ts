@@ -77,6 +77,7 @@ export function driverNotes(
   const kinds = new Set<string>();
   for (const d of chosen) {
     kinds.add(d.kind);
+    kinds.add(d.cause);
     const share = Math.abs(d.delta) / base;
     // A cost that fell needs no lever; everything else names the lever behind it.
     const tip = d.delta > 0 && d.kind === "income" ? "" : advice(d, r, prev);
@@ -171,4 +172,37 @@ export function stockNotes(
   if (worst) add("P1.3a", worst.text, worst.weight);
   if (long) add("P1.2b", long.text, long.weight);
   return worst !== null;
+}
+
+/**
+ * Ranking from the state: the SKU whose average search rank fell most on last week (3 places and 20%
+ * or more), unless the search driver's note already says so.
+ */
+export function rankNotes(
+  sc: Scenario,
+  r: WeekReport,
+  prev: WeekReport | undefined,
+  said: Set<string>,
+  add: AddNote,
+): void {
+  if (!prev || said.has("traffic:search")) return;
+  let worst: { sku: string; before: number; after: number } | null = null;
+  for (const k of r.skus) {
+    const before = prev.skus.find((x) => x.id === k.id)?.avgRank ?? 0;
+    if (before <= 0 || k.avgRank <= 0) continue;
+    const drop = k.avgRank - before;
+    if (drop >= 3 && drop >= before * 0.2 && (!worst || drop > worst.after - worst.before))
+      worst = { sku: k.id, before, after: k.avgRank };
+  }
+  if (!worst) return;
+  const spec = sc.skus.find((k) => k.id === worst.sku);
+  add(
+    "P1.2c",
+    t("adv.rankDrop", {
+      sku: spec ? bi(spec.name) : worst.sku,
+      before: fixed(worst.before, 0),
+      after: fixed(worst.after, 0),
+    }),
+    4 + Math.min(3, (worst.after - worst.before) / 5),
+  );
 }

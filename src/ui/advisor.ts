@@ -4,7 +4,7 @@
 // and the state the report closed on (stock cover, ranking, ad efficiency): never a generic line.
 import type { GameState, Scenario, WeekReport } from "../engine";
 import { bi, fixed, getLang, hasKey, percent, t } from "../i18n";
-import { adNotes, driverNotes, stockNotes } from "./advisor-drivers";
+import { adNotes, driverNotes, rankNotes, stockNotes } from "./advisor-drivers";
 
 export interface AdvisorNote {
   code: string;
@@ -94,6 +94,7 @@ export function advisorNotes(
   const drivers = driverNotes(scenario, report, prev, (code, text, weight, good = false) =>
     notes.push({ code, section: SECTION_OF(code), text, weight, good, from: "driver" }),
   );
+  rankNotes(scenario, report, prev, drivers, add); // P1.2c: a SKU that fell in search
   if (report.kpis.stockoutDays > 0 && !lowCover && !drivers.has("stockout"))
     add("P1.3a", t("adv.stockout", { n: report.kpis.stockoutDays }), 8 + report.kpis.stockoutDays);
   const pf = Object.entries(f.priceFactor).sort((a, b) => a[1] - b[1])[0];

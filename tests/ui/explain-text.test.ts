@@ -13,7 +13,7 @@ import {
 } from "../../src/engine";
 import { DICTS, setLang, t } from "../../src/i18n";
 import { advisorNotes } from "../../src/ui/advisor";
-import { breakEvenRoas } from "../../src/ui/advisor-drivers";
+import { breakEvenRoas, rankNotes } from "../../src/ui/advisor-drivers";
 import { incomeRows, topDriverLines } from "../../src/ui/explain-text";
 import { lab, launch, sensiblePlan } from "../engine/helpers";
 
@@ -142,5 +142,32 @@ describe("the advisor is never generic", () => {
     const contribution =
       r.kpis.gmvFen + (r.ledger.refunds ?? 0) - cogs + (r.ledger.commission ?? 0) + (r.ledger.logistics ?? 0);
     expect(be!).toBeCloseTo(r.kpis.gmvFen / contribution, 10);
+  });
+});
+
+describe("ranking notes", () => {
+  it("a SKU that fell 3+ places and 20%+ in search gets a P1.2c note, unless the search driver's note said it", () => {
+    setLang("en");
+    const sc = launch();
+    const { reports } = play(sc, "rank-1", "textbook");
+    const prev = structuredClone(reports[2]!);
+    const r = structuredClone(reports[3]!);
+    const id = r.skus[0]!.id;
+    prev.skus[0]!.avgRank = 10;
+    r.skus[0]!.avgRank = 16;
+    for (const k of r.skus.slice(1)) k.avgRank = prev.skus.find((x) => x.id === k.id)!.avgRank;
+    const notes: { code: string; text: string }[] = [];
+    const add = (code: string, text: string) => notes.push({ code, text });
+    rankNotes(sc, r, prev, new Set(), add);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.code).toBe("P1.2c");
+    expect(notes[0]!.text).toContain(
+      `${sc.skus.find((k) => k.id === id)!.name.en}'s average search rank fell from #10 to #16`,
+    );
+    rankNotes(sc, r, prev, new Set(["traffic:search"]), add);
+    expect(notes).toHaveLength(1);
+    r.skus[0]!.avgRank = 12; // 2 places: not a fall worth a note
+    rankNotes(sc, r, prev, new Set(), add);
+    expect(notes).toHaveLength(1);
   });
 });

@@ -86,6 +86,7 @@ export const zh = {
   "adv.cover": "{sku}的库存只够 {days} 天（含在途 {withOrder} 天），交货期 {lead} 天：建议补货 {qty} 件。",
   "adv.coverLong": "{sku}的库存够卖 {days} 天，远超交货期 {lead} 天：暂停补货，仓储费和期末清算都按库存算。",
   "adv.closing": "最后一周：期末剩余库存按清算价计入，净利润 {loss}。按预计需求进货，别囤货。",
+  "adv.rankDrop": "{sku}的平均搜索排名从第 {before} 位跌到第 {after} 位：标题关键词、主图点击率和近期销量决定排名。",
   "adv.adsLoss": "广告投入产出比 {roas}，低于保本线 {be}（由毛利率决定）：广告在亏钱，收窄定向或降低预算。",
   "adv.adsAbove": "广告投入产出比 {roas}，高于保本线 {be}：精准投放在赚钱，可以小步加预算。",
   "adv.adsAboveLast": "广告投入产出比 {roas}，高于保本线 {be}：这次投放是赚钱的。",
@@ -179,6 +180,8 @@ export const en: Record<keyof typeof zh, string> = {
     "{sku}'s stock lasts {days} days, far past the {lead}-day lead time: hold reorders; storage fees and the closing liquidation both grow with stock.",
   "adv.closing":
     "Last week: the closing stock counts at liquidation value, net profit {loss}. Buy to the expected demand, don't hoard.",
+  "adv.rankDrop":
+    "{sku}'s average search rank fell from #{before} to #{after}: title keywords, main-image clicks and recent sales set it.",
   "adv.adsLoss":
     "Ad ROAS {roas} is below break-even {be} (set by your margin): the ads lose money; narrow the targeting or cut the budget.",
   "adv.adsAbove": "Ad ROAS {roas} is above break-even {be}: precise targeting pays; raise the budget in small steps.",
