@@ -668,6 +668,22 @@ export const FAMILIES: Family[] = [
     turn: (ctx) => withPrices(ctx, (id) => (spec(ctx.scenario, id)?.marketPriceFen ?? 0) * 10),
   },
   {
+    id: "price×100:last2",
+    what: "textbook's play, then every listed SKU at 100× textbook's price in the last two weeks",
+    applies: (sc) => has(sc, "pricing"),
+    turn: (ctx) => (ctx.scenario.weeks - ctx.state.week > 2 ? ctx.tb.map(keep) : withPrices(ctx, (_id, p) => p * 100)),
+  },
+  {
+    id: "flash+raise",
+    what: "in a week textbook runs a 秒杀, the list price is raised 100× after it (the flash price stays, far below the new list)",
+    applies: (sc) => has(sc, "pricing", "promotion"),
+    turn: (ctx) => {
+      const flash = ctx.tb.find((d) => d.type === "setFlashSale");
+      if (flash?.type !== "setFlashSale") return ctx.tb.map(keep);
+      return withPrices(ctx, (id, p) => (id === flash.sku ? p * 100 : null));
+    },
+  },
+  {
     id: "hireFire:designers",
     what: "hire 7 designers, let textbook use their hours, fire them in the same turn (weeks where the hours get used)",
     // Designer hours buy store, listing and lifecycle work: nothing to use them on without those levers.

@@ -30,6 +30,7 @@ export const TEST_FAMILIES = [
   "upgrade:every2",
   "memberPrice30%",
   "ads×5",
+  "price×100:last2",
 ];
 export const CAMPAIGN = BUNDLED_SCENARIOS.filter((s) => s.id !== "sandbox");
 export const scenario = (id: string): Scenario => {
