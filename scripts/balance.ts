@@ -79,7 +79,13 @@ const only = opt("--scenario");
 const file = opt("--file");
 const markdownOut = opt("--markdown");
 const onlyFamilies = opt("--families")?.split(",").filter(Boolean);
-if (onlyFamilies) for (const id of onlyFamilies) familyById(id); // unknown ids fail here, with the known ones
+for (const id of onlyFamilies ?? []) {
+  try {
+    familyById(id);
+  } catch (e) {
+    usage(`--families: ${(e as Error).message}`); // names the known families
+  }
+}
 
 let scenarios: Scenario[];
 if (file) {
