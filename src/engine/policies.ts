@@ -80,6 +80,11 @@ export function charmPriceBelow(fen: number): number {
   return Math.max(1, yuan) * 100;
 }
 
+/** The highest ¥x.90 price at or below `fen` (a charm price ending in 9 jiao). */
+export function charmJiaoBelow(fen: number): number {
+  return Math.max(90, Math.floor((fen - 90) / 100) * 100 + 90);
+}
+
 function avgDailySales(state: GameState, skuId: string): number {
   const sku = state.skus.find((k) => k.id === skuId);
   return sku ? sku.recentSales.reduce((a, b) => a + b, 0) / 7 : 0;
@@ -157,10 +162,12 @@ export const textbook: Policy = (scenario, state, reports) => {
     for (const sku of kept) {
       const spec = scenario.skus.find((k) => k.id === sku.id);
       if (!spec) continue;
-      // Competition-based (P1.2f): well below the market where rivals do not follow a cut, just below it where
-      // they do (a deeper cut there starts a price war: competitorPricing).
-      const below = scenario.market.competitorPricing ? 0.92 : 0.85;
-      const target = charmPriceBelow(Math.round(spec.marketPriceFen * below));
+      // Competition-based (P1.2f): 13% below the market where rivals do not follow a cut, 8% below where they
+      // do (a deeper cut there starts a price war: competitorPricing).
+      // Both charm prices (P1.2f): ¥…9 just below the market, ¥….90 (e.g. ¥85.90) further below.
+      const target = scenario.market.competitorPricing
+        ? charmPriceBelow(Math.round(spec.marketPriceFen * 0.92))
+        : charmJiaoBelow(Math.round(spec.marketPriceFen * 0.87));
       if (target > spec.unitCostFen * 1.5 && target !== sku.priceFen)
         plan.try({ type: "setPrice", sku: sku.id, priceFen: target });
     }
