@@ -80,12 +80,19 @@ export async function classroomCase({ newContext }) {
     await waitFor(page, () => window.__shopsimChallenge.getState().klass.submissions.length >= 2);
     await settle(page, 6);
     assert(await hasText(page, "上榜学员 1 人 · 只有被拒提交的 1 人"), `counts: ${(await texts(page)).join(" | ")}`);
-    assert(await hasText(page, "forger [未上榜] — 校验码与重放结果不符"), "rejection not translated (zh)");
+    // The engine's reason (key + params from the API): which week's check code failed, in words.
+    assert(
+      (await texts(page)).some((x) => /^✗ forger \[未上榜\] — 第 \d+ 周的校验码与重放结果不符/.test(x)),
+      `rejection not translated (zh): ${(await texts(page)).join(" | ")}`,
+    );
     await shot(page, "zh-class-rejected");
     await click(page, "lang.en");
     await waitScene(page, "InstructorClass");
     await settle(page, 4);
-    assert(await hasText(page, "forger [not ranked] — The check hashes do not match"), "rejection not translated (en)");
+    assert(
+      (await texts(page)).some((x) => /^✗ forger \[not ranked\] — Week \d+'s check code does not match/.test(x)),
+      "rejection not translated (en)",
+    );
     assert(await hasText(page, "with only rejected runs 1"), "English counts");
     await shot(page, "en-class-rejected");
     await click(page, "lang.zh-CN");
