@@ -75,7 +75,7 @@ describe("the harness", () => {
 
   it("families apply only where their lever is open", () => {
     const ids = (id: string) => familiesFor(scenario(id)).map((f) => f.id);
-    expect(ids("private")).toEqual(["push×7", "push×14", "joinCoupon¥50+member30%", "emptyTurns"]);
+    expect(ids("private")).toEqual(["push×7", "push×14", "joinCoupon¥50+member30%", "memberPrice30%", "emptyTurns"]);
     expect(ids("launch")).not.toContain("90%off:all"); // no promotion lever
     expect(ids("season")).toEqual(expect.arrayContaining(["hireFire:designers", "90%off:all", "zeroService"]));
     expect(ids("season")).not.toContain("noSuchFamily");
