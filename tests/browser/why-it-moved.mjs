@@ -2,7 +2,8 @@
 // typed price cut, the week report's overview opens with the three biggest drivers — the same causes
 // and principle codes `sim explain` prints for that run and week —, the advisor speaks from them
 // (no generic line), the details tab's income statement ends on the net-profit card's figure, the
-// rate cards and funnel say their base; nothing spills or overlaps; screenshots in both languages.
+// rate cards and funnel say their base; nothing spills or overlaps; the last week shows its closing-stock
+// line and no spending or reorder advice; screenshots in both languages.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -152,6 +153,43 @@ export async function whyItMoved({ newContext, url }) {
   await settle(page, 4);
   await checkReport(page, "en", top);
   await click(page, "lang.zh-CN");
+
+  // The last week: drivers still shown, the statement has the closing stock's liquidation line, and
+  // the advisor neither suggests more ad budget nor a reorder (the game is over).
+  for (;;) {
+    await click(page, "report.continue");
+    await waitScene(page, "Shop");
+    await click(page, "shop.endWeek");
+    await waitScene(page, "WeekReport");
+    if (await get(page, () => window.__shopsim.getState().game.status !== "playing")) break;
+  }
+  for (const lang of ["zh-CN", "en"]) {
+    await click(page, `lang.${lang}`);
+    await settle(page, 4);
+    const L = lang === "en";
+    let last = await texts(page);
+    assert(
+      last.some((x) => x.includes(L ? "Why it moved" : "为什么变了")),
+      `${lang} last week: no drivers card`,
+    );
+    assert(
+      last.filter((x) => /^P[12X]\.\d?[a-z]? \S/.test(x)).length >= 3,
+      `${lang} last week: fewer than three principle labels`,
+    );
+    const advice = L ? /raise the budget|: reorder \d+\.$/ : /可以小步加预算|建议补货 \d+ 件/;
+    assert(!last.some((x) => advice.test(x)), `${lang} last week: the advisor still advises spending or reordering`);
+    await noSpill(page, `${lang} last week overview`);
+    await shot(page, `why-it-moved-last-week-${lang}`);
+    await click(page, "report.tab.details");
+    last = await texts(page);
+    assert(
+      last.includes(L ? "Closing stock at liquidation value" : "期末库存清算损失"),
+      `${lang} last week: no liquidation line in the income statement`,
+    );
+    await noSpill(page, `${lang} last week details`);
+    await shot(page, `why-it-moved-last-week-details-${lang}`);
+    await click(page, "report.tab.overview");
+  }
   assert(errors.length === 0, `console errors: ${errors.join(" | ")}`);
   await ctx.close();
 }
