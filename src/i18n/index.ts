@@ -110,11 +110,11 @@ export function message(key: string, params: Params = {}, resolve?: NameResolver
   return t(key, localiseParams(params, resolve));
 }
 
-/** Engine params carry raw fen and ids: money fields (…Fen) become ¥, ids become names. */
+/** Engine params carry raw fen and ids: money fields (…Fen, or just fen) become ¥, ids become names. */
 function localiseParams(params: Params, resolve?: NameResolver): Params {
   const out: Params = {};
   for (const [k, v] of Object.entries(params)) {
-    if (typeof v === "number") out[k] = /Fen$/.test(k) ? money(v) : v;
+    if (typeof v === "number") out[k] = /Fen$|^fen$/.test(k) ? money(v) : v;
     else if (k === "lever" && hasKey(`lever.${v}`)) out[k] = t(`lever.${v}`);
     else if (k === "section" && hasKey(`section.${v}`)) out[k] = t(`section.${v}`);
     else out[k] = resolve?.(k, v) ?? v;

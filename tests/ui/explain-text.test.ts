@@ -11,7 +11,7 @@ import {
   step,
   type WeekReport,
 } from "../../src/engine";
-import { DICTS, setLang, t } from "../../src/i18n";
+import { DICTS, message, setLang, t } from "../../src/i18n";
 import { advisorNotes } from "../../src/ui/advisor";
 import { breakEvenRoas, rankNotes } from "../../src/ui/advisor-drivers";
 import { incomeRows, topDriverLines } from "../../src/ui/explain-text";
@@ -171,3 +171,13 @@ describe("ranking notes", () => {
     expect(notes).toHaveLength(1);
   });
 });
+
+describe("the last week's events", () => {
+  it("the closing stock's liquidation event shows money, not raw fen", () => {
+    setLang("en");
+    expect(message("ev.liquidation", { fen: 461280, units: 162 })).toContain("¥4,612.80");
+    setLang("zh-CN");
+    expect(message("ev.writedown", { fen: 12345 })).toContain("¥123.45");
+  });
+});
+
