@@ -180,4 +180,3 @@ describe("the last week's events", () => {
     expect(message("ev.writedown", { fen: 12345 })).toContain("¥123.45");
   });
 });
-
