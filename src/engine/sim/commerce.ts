@@ -705,7 +705,13 @@ export function commerceEndOfWeek(scenario: Scenario, s: GameState, acc: WeekAcc
   if (w?.flash) {
     const f = w.flash;
     const sku = s.skus.find((k) => k.id === f.sku);
-    if (sku) sku.refPriceFen += ((1 - REF_PRICE_MEMORY) * (f.priceFen - f.listFen)) / 7;
+    // It pulls the memory toward the flash price (never past it, never below it: a list price raised
+    // after the flash sale once pushed this negative).
+    if (sku && f.priceFen < sku.refPriceFen)
+      sku.refPriceFen = Math.max(
+        f.priceFen,
+        sku.refPriceFen + ((1 - REF_PRICE_MEMORY) * (f.priceFen - sku.refPriceFen)) / 7,
+      );
     acc.events.push({
       key: "ev.flashSale",
       params: { sku: f.sku, day: f.day, sold: f.sold, cap: f.qtyCap, visitors: f.visitors },
