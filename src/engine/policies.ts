@@ -228,7 +228,8 @@ function textbookMarketing(plan: Plan, scenario: Scenario, state: GameState): vo
   if (!hero) return;
   const cash = plan.state.cashFen;
   if (m.feedAds) {
-    const budget = cash < 500_000 ? 0 : Math.round(m.feedAds.ec50Fen / 10 / 100) * 100;
+    // A fifth of the half-saturation budget a day: still on the steep part of the Hill curve (P2.1a), stable.
+    const budget = cash < 500_000 ? 0 : Math.round(m.feedAds.ec50Fen / 5 / 100) * 100;
     const target = bestSegment(scenario);
     if (budget !== state.ads.dailyBudgetFen || state.ads.target !== target || state.ads.sku !== hero.id)
       plan.try({ type: "setAds", dailyBudgetFen: budget, target, sku: hero.id });
