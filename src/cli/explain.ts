@@ -2,13 +2,23 @@
 // the engine's decomposition (src/engine/explain.ts), the same drivers the week report's overview
 // and advisor speak from. Each KPI's drivers add up to its change on the week before (week 1 is
 // measured against an empty shop: from = 0).
-import { EXPLAIN_KPIS, type ExplainKpi, explainRun, type RunFile, type Scenario, type WeekReport } from "../engine";
+import {
+  type Decision,
+  EXPLAIN_KPIS,
+  type ExplainKpi,
+  explainRun,
+  type RunFile,
+  type Scenario,
+  type WeekReport,
+} from "../engine";
 
 export interface ExplainDriverRow {
   cause: string;
   delta: number;
   /** The lecture principle the driver teaches. */
   code: string;
+  /** Present (true) when one of that week's decisions acts on the driver. */
+  decided?: true;
 }
 
 export interface ExplainRow {
@@ -37,8 +47,14 @@ export function explainReport(
   reports: readonly WeekReport[],
   week?: number,
 ): ExplainResult {
-  const row = (d: { cause: string; delta: number; code: string }) => ({ cause: d.cause, delta: d.delta, code: d.code });
-  const all = explainRun(scenario, reports).filter((e) => week === undefined || e.week + 1 === week);
+  const row = (d: { cause: string; delta: number; code: string; decided?: true }) => ({
+    cause: d.cause,
+    delta: d.delta,
+    code: d.code,
+    ...(d.decided ? { decided: true as const } : {}),
+  });
+  const turns = run.turns as unknown as Decision[][];
+  const all = explainRun(scenario, reports, turns).filter((e) => week === undefined || e.week + 1 === week);
   return {
     scenario: scenario.id,
     seed: run.seed,
@@ -74,7 +90,9 @@ export function explainTable(r: ExplainResult, perKpi = 5): string {
     "each KPI's change on the week before (week 1: on an empty shop), split into drivers that add up to it",
   ];
   for (const t of r.top) {
-    const top = t.drivers.map((d) => `${d.cause} ${value("gmvFen", d.delta, true)} (${d.code})`).join("; ");
+    const top = t.drivers
+      .map((d) => `${d.cause} ${value("gmvFen", d.delta, true)} (${d.code}${d.decided ? ", decided this week" : ""})`)
+      .join("; ");
     lines.push("", `week ${t.week}  biggest drivers: ${top || "-"}`);
     for (const c of r.changes.filter((x) => x.week === t.week)) {
       const shown = c.drivers.slice(0, perKpi).map((d) => `${d.cause} ${value(c.kpi, d.delta, true)}`);

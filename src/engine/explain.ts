@@ -12,6 +12,8 @@
 //   net profit  = Σ income-statement lines (src/engine/income.ts)
 // Money and counts are split into whole fen / units by largest remainders, so their drivers add up
 // to the change exactly; conversion's add up within floating-point rounding. Pure and deterministic.
+
+import type { Decision } from "./decisions";
 import { log } from "./detmath";
 import { INCOME_LINE_CODE, INCOME_LINES, weekIncome } from "./income";
 import type { Scenario } from "./scenario-schema";
@@ -27,7 +29,7 @@ export type DriverKind =
   | "traffic" // visitors from one source (`source`)
   | "season" // the calendar's demand: platform events, seasons, lulls
   | "mix" // visitors moving between SKUs that convert differently
-  | "price" // a SKU's price factor, the trainee's price changed
+  | "price" // a SKU's price factor, the trainee's price changed this week
   | "competitor" // a SKU's price factor, the trainee's price unchanged (competitors, reference price)
   | "reviews" // a SKU's review factor (count and rating)
   | "detail" // a SKU's detail-page quality
@@ -54,6 +56,8 @@ export interface Driver {
    * its factor, fen per order…), for plain words. */
   before?: number;
   after?: number;
+  /** One of this week's decisions acts on this driver (its price, its detail page, the ad budget…). */
+  decided?: true;
 }
 
 export interface KpiChange {
@@ -97,6 +101,74 @@ const KIND_CODE: Record<Exclude<DriverKind, "traffic" | "income">, string> = {
   discounts: "P1.2g",
   other: "PX.a",
 };
+
+/** The drivers each decision acts on (cause ids), so a driver can say "your decision this week". */
+export function decidedCauses(decisions: readonly Decision[]): Set<string> {
+  const out = new Set<string>();
+  const add = (...c: string[]) => {
+    for (const x of c) out.add(x);
+  };
+  for (const d of decisions) {
+    const sku = "sku" in d && typeof d.sku === "string" ? d.sku : "";
+    switch (d.type) {
+      case "setStore":
+        add("bounce", "traffic:home", "income:design");
+        break;
+      case "setTitle":
+      case "setImage":
+        add("traffic:search", "income:design");
+        break;
+      case "setDetail":
+        add(`detail:${sku}`, "income:design");
+        break;
+      case "setPrice":
+      case "clearance":
+        add(`price:${sku}`, "listValue");
+        break;
+      case "reorder":
+        add(`stockout:${sku}`, "income:holding");
+        break;
+      case "setAds":
+        add("traffic:ads", "income:ads");
+        break;
+      case "setSearchAds":
+        add("traffic:paidSearch", "income:ads");
+        break;
+      case "hireKol":
+        add("traffic:kol", "income:marketing");
+        break;
+      case "setContent":
+      case "setCommunity":
+        add("traffic:content", "traffic:community", "income:marketing");
+        break;
+      case "setFullReduction":
+      case "setCoupon":
+      case "setGift":
+      case "setFlashSale":
+      case "setGroupBuy":
+      case "endPromotion":
+        add("discounts", "listValue", "income:promotions");
+        break;
+      case "setPrivateDomain":
+        add("traffic:private", "income:private", "discounts");
+        break;
+      case "upgrade":
+      case "launch":
+      case "delist":
+        add("mix", "income:design");
+        break;
+      case "setService":
+      case "hire":
+      case "fire":
+        add("income:salaries");
+        break;
+      case "actOnFeedback":
+        add("income:ops");
+        break;
+    }
+  }
+  return out;
+}
 
 /** Logarithmic mean: (a − b) / ln(a/b), a for a = b; 0 when either is not positive. */
 function logMean(a: number, b: number): number {
@@ -142,7 +214,14 @@ function codeOf(p: Part): string {
 }
 
 /** Merges parts with the same cause, closes the identity with "other", rounds if integral, sorts. */
-function finish(kpi: ExplainKpi, from: number, to: number, parts: Part[], integral: boolean): KpiChange {
+function finish(
+  kpi: ExplainKpi,
+  from: number,
+  to: number,
+  parts: Part[],
+  integral: boolean,
+  decided: Set<string> | null,
+): KpiChange {
   const merged = new Map<string, Part>();
   for (const p of parts) {
     const m = merged.get(p.cause);
@@ -173,7 +252,7 @@ function finish(kpi: ExplainKpi, from: number, to: number, parts: Part[], integr
   }
   const drivers: Driver[] = list
     .filter((p) => p.delta !== 0)
-    .map((p) => ({ ...p, code: codeOf(p) }))
+    .map((p) => ({ ...p, code: codeOf(p), ...(decided?.has(p.cause) ? { decided: true as const } : {}) }))
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0));
   return { kpi, from, to, drivers };
 }
@@ -245,7 +324,7 @@ function uvParts(scenario: Scenario, r: WeekReport, p: typeof EMPTY, week: numbe
 }
 
 /** Conversion's drivers (fractions of visitors). */
-function conversionParts(r: WeekReport, p: typeof EMPTY, hasPrev: boolean): Part[] {
+function conversionParts(r: WeekReport, p: typeof EMPTY, hasPrev: boolean, decided: Set<string> | null): Part[] {
   const U = r.kpis.uv;
   const Up = p.kpis.uv;
   const ids = [...new Set([...p.skus.map((s) => s.id), ...r.skus.map((s) => s.id)])];
@@ -281,7 +360,15 @@ function conversionParts(r: WeekReport, p: typeof EMPTY, hasPrev: boolean): Part
     const fp = p.factors;
     const pa = ourPrice(r, id);
     const pb = ourPrice(p, id);
-    const priceKind = pa !== undefined && pb !== undefined && pa === pb ? "competitor" : "price";
+    // With the week's decisions known, "price" means the trainee set it this week; else the listed
+    // prices tell (where the report has them).
+    const priceKind = decided
+      ? decided.has(`price:${id}`)
+        ? "price"
+        : "competitor"
+      : pa !== undefined && pb !== undefined && pa === pb
+        ? "competitor"
+        : "price";
     const factors: [DriverKind, number, number][] = [
       [priceKind, f.priceFactor[id] ?? 0, fp.priceFactor[id] ?? 0],
       ["reviews", f.reviewFactor[id] ?? 0, fp.reviewFactor[id] ?? 0],
@@ -316,7 +403,14 @@ const scaled = (parts: readonly Part[], by: number): Part[] => parts.map((x) => 
  * Explains one week's KPIs against the week before (`prev`; without it, against an empty shop, so
  * the first week's drivers are its visitors' sources and its income lines).
  */
-export function explainWeek(scenario: Scenario, r: WeekReport, prev?: WeekReport): WeekExplanation {
+export function explainWeek(
+  scenario: Scenario,
+  r: WeekReport,
+  prev?: WeekReport,
+  /** The week's decisions (run.turns[week] or the state's lastTurn): drivers they act on say so. */
+  decisions?: readonly Decision[],
+): WeekExplanation {
+  const decided = decisions ? decidedCauses(decisions) : null;
   const p = prev ?? EMPTY;
   const has = prev !== undefined;
   const U = r.kpis.uv;
@@ -327,7 +421,7 @@ export function explainWeek(scenario: Scenario, r: WeekReport, prev?: WeekReport
   const Op = p.kpis.orders;
 
   const uv = uvParts(scenario, r, p, r.week, has);
-  const cr = conversionParts(r, p, has);
+  const cr = conversionParts(r, p, has, decided);
   // orders = UV × conversion: ΔO = ΔUV·mean(CR) + ΔCR·mean(UV).
   const orderParts = [...scaled(uv, (CR + CRp) / 2), ...scaled(cr, (U + Up) / 2)];
 
@@ -361,12 +455,12 @@ export function explainWeek(scenario: Scenario, r: WeekReport, prev?: WeekReport
   }));
 
   const changes: KpiChange[] = [
-    finish("uv", Up, U, uv, true),
-    finish("orders", Op, O, orderParts, true),
-    finish("conversionRate", CRp, CR, cr, false),
-    finish("aovFen", p.kpis.aovFen, r.kpis.aovFen, aovParts, true),
-    finish("gmvFen", p.kpis.gmvFen, r.kpis.gmvFen, gmvParts, true),
-    finish("netProfitFen", p.kpis.netProfitFen, r.kpis.netProfitFen, netParts, true),
+    finish("uv", Up, U, uv, true, decided),
+    finish("orders", Op, O, orderParts, true, decided),
+    finish("conversionRate", CRp, CR, cr, false, decided),
+    finish("aovFen", p.kpis.aovFen, r.kpis.aovFen, aovParts, true, decided),
+    finish("gmvFen", p.kpis.gmvFen, r.kpis.gmvFen, gmvParts, true, decided),
+    finish("netProfitFen", p.kpis.netProfitFen, r.kpis.netProfitFen, netParts, true, decided),
   ];
   // The week's story in money: what moved GMV, and the costs that moved net profit (revenue lines
   // are GMV's drivers already; COGS, commission and shipping follow sales).
@@ -381,7 +475,16 @@ export function explainWeek(scenario: Scenario, r: WeekReport, prev?: WeekReport
 /** Income lines that move with sales (GMV's drivers explain them), left out of a week's top drivers. */
 export const SALES_LINES: ReadonlySet<string> = new Set(["listSales", "discounts", "cogs", "commission", "shipping"]);
 
-/** Every week of a run explained against the week before (the first against an empty shop). */
-export function explainRun(scenario: Scenario, reports: readonly WeekReport[]): WeekExplanation[] {
-  return reports.map((r, i) => explainWeek(scenario, r, i > 0 ? reports[i - 1] : undefined));
+/**
+ * Every week of a run explained against the week before (the first against an empty shop); `turns`
+ * (the run's decisions, one list per week) mark the drivers each week's decisions act on.
+ */
+export function explainRun(
+  scenario: Scenario,
+  reports: readonly WeekReport[],
+  turns?: readonly (readonly Decision[])[],
+): WeekExplanation[] {
+  return reports.map((r, i) =>
+    explainWeek(scenario, r, i > 0 ? reports[i - 1] : undefined, turns ? (turns[i] ?? []) : undefined),
+  );
 }

@@ -35,6 +35,7 @@ export {
 export {
   type Driver,
   type DriverKind,
+  decidedCauses,
   EXPLAIN_KPIS,
   type ExplainKpi,
   explainRun,

@@ -3,6 +3,7 @@
 // ad efficiency against the break-even ROAS of this week's margin, and the closing stock in the last
 // week. Pure (no Phaser); src/ui/advisor.ts merges these with its other notes.
 import {
+  type Decision,
   type Driver,
   explainWeek,
   type GameState,
@@ -48,8 +49,13 @@ function advice(d: Driver, r: WeekReport, prev: WeekReport | undefined): string 
 }
 
 /** Drivers worth a note: named ones (not the per-SKU rest or the identity's remainder), in money. */
-function candidates(sc: Scenario, r: WeekReport, prev: WeekReport | undefined): Driver[] {
-  const ex = explainWeek(sc, r, prev);
+function candidates(
+  sc: Scenario,
+  r: WeekReport,
+  prev: WeekReport | undefined,
+  decisions: readonly Decision[] | undefined,
+): Driver[] {
+  const ex = explainWeek(sc, r, prev, decisions);
   const gmv = ex.changes.find((c) => c.kpi === "gmvFen")?.drivers ?? [];
   const net = ex.changes.find((c) => c.kpi === "netProfitFen")?.drivers ?? [];
   const costs = net.filter((d) => !SALES_LINES.has(d.line ?? ""));
@@ -66,10 +72,12 @@ export function driverNotes(
   prev: WeekReport | undefined,
   add: AddNote,
   extra = 0,
+  /** The week's decisions (the state's lastTurn). */
+  decisions?: readonly Decision[],
 ): Set<string> {
   // Week 1 has no last week: its drivers (against an empty shop) only fill in when little else is said.
   if (!prev && extra === 0) return new Set();
-  const list = candidates(sc, r, prev);
+  const list = candidates(sc, r, prev, decisions);
   const base = Math.max(1, Math.abs(prev?.kpis.gmvFen ?? r.kpis.gmvFen));
   const losses = list.filter((d) => d.delta < 0).sort((a, b) => a.delta - b.delta);
   const gains = list.filter((d) => d.delta > 0).sort((a, b) => b.delta - a.delta);
@@ -81,7 +89,8 @@ export function driverNotes(
     const share = Math.abs(d.delta) / base;
     // A cost that fell needs no lever; everything else names the lever behind it.
     const tip = d.delta > 0 && d.kind === "income" ? "" : advice(d, r, prev);
-    const text = t("adv.drv", { what: driverWhat(sc, d), effect: driverEffect(d), advice: tip }).trim();
+    const what = `${driverWhat(sc, d)}${d.decided ? t("exp.decided") : ""}`;
+    const text = t("adv.drv", { what, effect: driverEffect(d), advice: tip }).trim();
     // A loss ranks with the launch-era problem notes (≈ points of GMV at stake); a gain below them.
     add(d.code, text, d.delta < 0 ? 6 + Math.min(6, share * 40) : 2 + Math.min(2, share * 10), d.delta > 0);
   }

@@ -91,8 +91,14 @@ export function advisorNotes(
   if (img && img[1] < 0.95) add("P1.2d", t("adv.image", { sku: name(img[0]) }), (1 - img[1]) * 10);
   const hist = history ?? (prev ? [prev, report] : [report]);
   const lowCover = stockNotes(scenario, state, report, hist, add);
-  const drivers = driverNotes(scenario, report, prev, (code, text, weight, good = false) =>
-    notes.push({ code, section: SECTION_OF(code), text, weight, good, from: "driver" }),
+  const drivers = driverNotes(
+    scenario,
+    report,
+    prev,
+    (code, text, weight, good = false) =>
+      notes.push({ code, section: SECTION_OF(code), text, weight, good, from: "driver" }),
+    0,
+    state.lastTurn,
   );
   rankNotes(scenario, report, prev, drivers, add); // P1.2c: a SKU that fell in search
   if (report.kpis.stockoutDays > 0 && !lowCover && !drivers.has("stockout"))
@@ -118,6 +124,7 @@ export function advisorNotes(
       (code, text, weight, good = false) =>
         more.push({ code, section: SECTION_OF(code), text, weight, good, from: "driver" }),
       2,
+      state.lastTurn,
     );
     for (const n of more) if (!notes.some((x) => x.text === n.text)) notes.push({ ...n, weight: n.weight - 10 });
     notes.sort((a, b) => b.weight - a.weight);

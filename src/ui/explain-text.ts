@@ -2,6 +2,7 @@
 // (src/engine/income.ts): the week report's overview lines, the income-statement rows of the details
 // tab, and the driver sentences the advisor speaks. Pure (no Phaser), tested in tests/ui.
 import {
+  type Decision,
   type Driver,
   explainWeek,
   INCOME_LINES,
@@ -72,9 +73,15 @@ export interface DriverLine {
 }
 
 /** The week's three biggest drivers in plain words (empty in week 1: there is no last week). */
-export function topDriverLines(sc: Scenario, r: WeekReport, prev: WeekReport | undefined): DriverLine[] {
+export function topDriverLines(
+  sc: Scenario,
+  r: WeekReport,
+  prev: WeekReport | undefined,
+  /** The week's decisions (the state's lastTurn): drivers they act on say "your decision". */
+  decisions?: readonly Decision[],
+): DriverLine[] {
   if (!prev) return [];
-  return explainWeek(sc, r, prev).top.map((d) => driverLine(sc, d));
+  return explainWeek(sc, r, prev, decisions).top.map((d) => driverLine(sc, d));
 }
 
 export function driverLine(sc: Scenario, d: Driver): DriverLine {
@@ -82,14 +89,19 @@ export function driverLine(sc: Scenario, d: Driver): DriverLine {
     cause: d.cause,
     code: d.code,
     principle: principleLabel(d.code),
-    text: t("exp.line", { what: driverWhat(sc, d), effect: driverEffect(d) }),
+    text: t("exp.line", { what: `${driverWhat(sc, d)}${d.decided ? t("exp.decided") : ""}`, effect: driverEffect(d) }),
     good: d.delta > 0,
   };
 }
 
 /** The explanation the advisor and the overview share, or null in week 1. */
-export function weekExplanation(sc: Scenario, r: WeekReport, prev: WeekReport | undefined): WeekExplanation | null {
-  return prev ? explainWeek(sc, r, prev) : null;
+export function weekExplanation(
+  sc: Scenario,
+  r: WeekReport,
+  prev: WeekReport | undefined,
+  decisions?: readonly Decision[],
+): WeekExplanation | null {
+  return prev ? explainWeek(sc, r, prev, decisions) : null;
 }
 
 export interface IncomeRow {

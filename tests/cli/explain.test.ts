@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getScenario } from "../../src/content/scenarios";
-import { explainRun, POLICIES } from "../../src/engine";
+import { type Decision, explainRun, POLICIES } from "../../src/engine";
 import { playRun } from "../engine/helpers";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -25,7 +25,7 @@ interface Row {
   kpi: string;
   from: number;
   to: number;
-  drivers: { cause: string; delta: number; code: string }[];
+  drivers: { cause: string; delta: number; code: string; decided?: true }[];
 }
 
 let dir = "";
@@ -53,7 +53,9 @@ describe("sim explain", () => {
     const weeks = played.reports.length;
     expect(out.changes).toHaveLength(weeks * 6);
     expect(out.top.map((t) => t.week)).toEqual(Array.from({ length: weeks }, (_, i) => i + 1));
-    const engine = explainRun(sc, played.reports);
+    const engine = explainRun(sc, played.reports, played.turns as Decision[][]);
+    // The run's decisions mark the drivers they act on (textbook sets prices, titles, stock…).
+    expect(out.changes.some((c) => c.drivers.some((d) => d.decided === true))).toBe(true);
     for (const c of out.changes) {
       const sum = c.drivers.reduce((a, d) => a + d.delta, 0);
       if (c.kpi === "conversionRate") expect(Math.abs(sum - (c.to - c.from))).toBeLessThan(1e-12);
@@ -61,8 +63,8 @@ describe("sim explain", () => {
       const report = played.reports[c.week - 1]!;
       expect(c.to).toBe(report.kpis[c.kpi as keyof typeof report.kpis]);
       const same = engine[c.week - 1]!.changes.find((x) => x.kpi === c.kpi)!;
-      expect(c.drivers.map((d) => [d.cause, d.delta, d.code])).toEqual(
-        same.drivers.map((d) => [d.cause, d.delta, d.code]),
+      expect(c.drivers.map((d) => [d.cause, d.delta, d.code, d.decided ?? false])).toEqual(
+        same.drivers.map((d) => [d.cause, d.delta, d.code, d.decided ?? false]),
       );
       for (const d of c.drivers) expect(d.code).toMatch(/^P[12X]\.[0-9a-z]+$/);
     }

@@ -134,6 +134,16 @@ describe("explain: drivers point the right way", () => {
     expect(d).toBeDefined();
     expect(d!.delta).toBeGreaterThan(0);
     expect(d!.code).toBe("P1.2f");
+    // Told the week's decisions, the driver says it was the trainee's; without a setPrice it is the market's.
+    const told = explainWeek(sc, cut.report, w1.report, [{ type: "setPrice", sku, priceFen: Math.round(price * 0.8) }]);
+    const mine = told.changes.find((x) => x.kpi === "conversionRate")!.drivers.find((x) => x.cause === `price:${sku}`);
+    expect(mine?.decided).toBe(true);
+    expect(mine?.delta).toBe(d!.delta);
+    const none = explainWeek(sc, cut.report, w1.report, []);
+    const crNone = none.changes.find((x) => x.kpi === "conversionRate")!.drivers;
+    expect(crNone.find((x) => x.cause === `price:${sku}`)).toBeUndefined();
+    expect(crNone.find((x) => x.cause === `competitor:${sku}`)?.delta).toBe(d!.delta);
+    expect(crNone.some((x) => x.decided)).toBe(false);
     // Cheaper orders: list value per order falls.
     const aov = ex.changes.find((x) => x.kpi === "aovFen")!;
     expect(aov.drivers.find((x) => x.cause === "listValue")!.delta).toBeLessThan(0);
@@ -142,8 +152,10 @@ describe("explain: drivers point the right way", () => {
   it("switching on ads: the ads traffic driver raises UV and the ads line lowers net profit", () => {
     const w1 = must(sc, newGame(sc, "exp-ads"), sensiblePlan(sc));
     const w2 = must(sc, w1.state, [{ type: "setAds", sku, dailyBudgetFen: 20_000, target: "broad" }]);
-    const ex = explainWeek(sc, w2.report, w1.report);
+    const ex = explainWeek(sc, w2.report, w1.report, w2.state.lastTurn);
     const uv = ex.changes.find((x) => x.kpi === "uv")!;
+    expect(uv.drivers.find((x) => x.cause === "traffic:ads")!.decided).toBe(true);
+    expect(uv.drivers.find((x) => x.cause === "traffic:search")?.decided).toBeUndefined();
     expect(uv.drivers.find((x) => x.cause === "traffic:ads")!.delta).toBe(
       w2.report.traffic.ads - w1.report.traffic.ads,
     );

@@ -8,6 +8,7 @@ export const zh = {
   "exp.onGmv": "支付金额 {delta}",
   "exp.onNet": "净利润 {delta}",
   "exp.line": "{what}：{effect}",
+  "exp.decided": "（本周决定）",
 
   "exp.k.traffic": "{source}访客 {before} → {after}",
   "exp.k.season": "大促与季节（平台日历的需求）",
@@ -99,6 +100,7 @@ export const en: Record<keyof typeof zh, string> = {
   "exp.onGmv": "GMV {delta}",
   "exp.onNet": "net profit {delta}",
   "exp.line": "{what}: {effect}",
+  "exp.decided": " (your decision this week)",
 
   "exp.k.traffic": "{source} visitors {before} → {after}",
   "exp.k.season": "Platform events and season (calendar demand)",

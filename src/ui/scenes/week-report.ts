@@ -429,7 +429,7 @@ export class WeekReport extends BaseScene {
   private drawDrivers(r: Report, prev: Report | undefined, x: number, y: number, w: number): number {
     const { scenario } = this.s;
     if (!scenario) return 0;
-    const lines = topDriverLines(scenario, r, prev);
+    const lines = topDriverLines(scenario, r, prev, this.s.game?.lastTurn);
     const rowH = 20;
     const first = 30;
     const h = first + Math.max(1, lines.length) * rowH + 4;
