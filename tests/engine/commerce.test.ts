@@ -619,7 +619,7 @@ describe("golden tables (commerce formulas)", () => {
   it("group fill, flash visitors, quality penalty, discount lift, event price cut, competitor index", () => {
     expect(
       round6({
-        fill: [2, 3, 4, 5, 6, 8, 10].map(groupFillProbability),
+        fill: [2, 3, 4, 5, 6, 8, 10].map((n) => groupFillProbability(n)),
         flashVisitors: [0.1, 0.2, 0.3, 0.5, 0.7, 0.9].map(flashVisitors),
         qualityPenalty: [0.3, 0.4, 0.5, 0.55, 0.7, 0.9].map(qualityPenalty),
         discountLift: [0.05, 0.1, 0.2, 0.3].map((e) => discountLift(e, -2.6)),

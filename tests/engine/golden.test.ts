@@ -187,7 +187,11 @@ describe("golden tables (the remaining systems)", () => {
       const rows: Record<string, number> = {};
       for (const n of [0, 1, 2, 4, 8]) {
         const s2 = structuredClone(st);
-        for (const r of TEAM_ROLES) s2.team.members[r] = n;
+        // A week that starts with n of each role: they are on this week's payroll (PX.c).
+        for (const r of TEAM_ROLES) {
+          s2.team.members[r] = n;
+          s2.team.paidThisWeek[r] = n;
+        }
         rows[`${n} of each role`] = weeklySalaryFen(sc, s2);
       }
       table[`${name} weekly salary`] = rows;
