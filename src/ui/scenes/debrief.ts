@@ -274,7 +274,8 @@ export class Debrief extends BaseScene {
     const [one, two, three] = scenario.stars;
     const next = [one, two, three].find((x) => score.score < x);
     const parts = [t("debrief.starLine", { one, two, three })];
-    if (next !== undefined && game.status !== "bankrupt") parts.push(t("debrief.nextStar", { pts: next - score.score }));
+    if (next !== undefined && game.status !== "bankrupt")
+      parts.push(t("debrief.nextStar", { pts: next - score.score }));
     const th = addText(this, 190, game.status === "bankrupt" ? 8 : 198, parts.join(" · "), {
       size: FS.tiny,
       color: C.warn,
