@@ -6,6 +6,7 @@ import { en as debriefEn } from "./parts/debrief";
 import { en as difficultyEn } from "./parts/difficulty";
 import { en as explainEn } from "./parts/explain";
 import { en as lifecycleEn } from "./parts/lifecycle";
+import { en as moderationEn } from "./parts/moderation";
 import { en as offlineEn } from "./parts/offline";
 import { en as privateEn } from "./parts/private";
 import { en as promotionEn } from "./parts/promotion";
@@ -700,6 +701,7 @@ export const en: Record<MessageKey, string> = {
   ...offlineEn,
   ...reportEn,
   ...classroomEn,
+  ...moderationEn,
   ...serverErrorsEn,
   ...explainEn,
 };

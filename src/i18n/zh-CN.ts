@@ -7,6 +7,7 @@ import { zh as debriefZh } from "./parts/debrief";
 import { zh as difficultyZh } from "./parts/difficulty";
 import { zh as explainZh } from "./parts/explain";
 import { zh as lifecycleZh } from "./parts/lifecycle";
+import { zh as moderationZh } from "./parts/moderation";
 import { zh as offlineZh } from "./parts/offline";
 import { zh as privateZh } from "./parts/private";
 import { zh as promotionZh } from "./parts/promotion";
@@ -676,6 +677,7 @@ export const zhCN = {
   ...offlineZh,
   ...reportZh,
   ...classroomZh,
+  ...moderationZh,
   ...serverErrorsZh,
   ...explainZh,
 };

@@ -186,6 +186,20 @@ export function createChallengeApi(base = "", fetchImpl: Fetch = (...a) => fetch
       call<TraineeDetailView>("GET", `${c(code)}/trainees/${encodeURIComponent(name)}`, undefined, secret),
     close: (code: string, secret: string) =>
       call<{ challenge: PublicChallenge }>("POST", `${c(code)}/close`, undefined, secret),
+    /** Hides a submission from the board (`hidden: false` shows it again); audited on the server. */
+    hide: (code: string, id: number, hidden: boolean, secret: string) =>
+      call<{ submission: SubmissionView }>("POST", `${c(code)}/submissions/${id}/hide`, { hidden }, secret),
+    /** Removes a submission from the board and the list; audited. */
+    remove: (code: string, id: number, secret: string) =>
+      call<{ removed: number }>("POST", `${c(code)}/submissions/${id}/remove`, {}, secret),
+    /** Lets the next submission under the name claim it again; audited. */
+    resetClaim: (code: string, name: string, secret: string) =>
+      call<{ reset: string }>("POST", `${c(code)}/trainees/${encodeURIComponent(name)}/reset-claim`, {}, secret),
+    getRoster: (code: string, secret: string) =>
+      call<{ names: string[] | null }>("GET", `${c(code)}/roster`, undefined, secret),
+    /** Only these names may submit; `null` drops the roster. */
+    setRoster: (code: string, names: string[] | null, secret: string) =>
+      call<{ names: string[] | null }>("PUT", `${c(code)}/roster`, { names }, secret),
     /** Where the server listens (`listen.loopback`: only this computer can reach it). */
     health: () => call<{ ok: boolean; listen?: { host: string; loopback: boolean } }>("GET", "/api/health"),
     /** Undoes a close (refused once the deadline has passed). */

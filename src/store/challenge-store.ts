@@ -9,6 +9,7 @@ import {
   type ApiFailure,
   type BoardRow,
   type ChallengeApi,
+  type CopyBoardRow,
   type CreatedChallenge,
   createChallengeApi,
   type PublicChallenge,
@@ -61,6 +62,8 @@ export interface ChallengeData {
     code: string | null;
     challenge: PublicChallenge | null;
     rows: BoardRow[];
+    /** Trainees whose verified runs all repeat an earlier trainee's: listed apart, not ranked. */
+    copies: CopyBoardRow[];
     updatedAt: string | null;
     error: ApiFailure | null;
   };
@@ -74,6 +77,9 @@ export interface ChallengeData {
     challenge: PublicChallenge | null;
     submissions: SubmissionView[];
     rows: BoardRow[];
+    copies: CopyBoardRow[];
+    /** The roster of allowed names (null: anyone with the code may submit). */
+    roster: string[] | null;
     error: ApiFailure | null;
   };
   trainee: { status: Status; name: string | null; detail: TraineeDetailView | null; error: ApiFailure | null };
@@ -104,6 +110,12 @@ export interface ChallengeActions {
   closeClass(): Promise<boolean>;
   /** Opens the watched challenge again after a close (until its deadline). */
   reopenClass(): Promise<boolean>;
+  /** Moderation of the watched class (audited on the server); false with `klass.error` on failure. */
+  hideEntry(id: number, hidden: boolean): Promise<boolean>;
+  removeEntry(id: number): Promise<boolean>;
+  resetClaim(name: string): Promise<boolean>;
+  /** Sets the roster (null drops it). */
+  setRoster(names: string[] | null): Promise<boolean>;
   /** The recovery file of a challenge this browser created: its code and secret, to keep elsewhere. */
   recoveryJson(code: string): string | null;
   /** Adds the challenge in a recovery file to this browser's list; false with a reason key if it is not one. */
@@ -182,15 +194,39 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
   });
   const store = createStore<ChallengeStore>()((set, get) => {
     const persist = () => writeLocal(CHALLENGE_KEY, { active: get().active, traineeName: get().traineeName });
+    /** One moderation call on the watched class with its secret, then a refresh (the list and board change). */
+    const moderate = async (
+      call: (code: string, secret: string) => Promise<{ ok: true } | { ok: false; error: ApiFailure }>,
+    ): Promise<boolean> => {
+      const code = get().klass.code;
+      const entry = get().instructor.find((e) => e.code === code);
+      if (!code || !entry) return false;
+      const r = await call(code, entry.secret);
+      if (!r.ok) {
+        set({ klass: { ...get().klass, error: r.error } });
+        return false;
+      }
+      await get().refreshClass();
+      return true;
+    };
     return {
       active: saved.active ?? null,
       traineeName: typeof saved.traineeName === "string" ? saved.traineeName : "",
       lookup: { status: "idle", code: "", challenge: null, error: null },
       submit: { status: "idle", result: null, error: null },
-      board: { status: "idle", code: null, challenge: null, rows: [], updatedAt: null, error: null },
+      board: { status: "idle", code: null, challenge: null, rows: [], copies: [], updatedAt: null, error: null },
       instructor: readLocal<InstructorEntry[]>(INSTRUCTOR_KEY, []).filter((e) => e && typeof e.code === "string"),
       create: { status: "idle", created: null, error: null },
-      klass: { status: "idle", code: null, challenge: null, submissions: [], rows: [], error: null },
+      klass: {
+        status: "idle",
+        code: null,
+        challenge: null,
+        submissions: [],
+        rows: [],
+        copies: [],
+        roster: null,
+        error: null,
+      },
       trainee: { status: "idle", name: null, detail: null, error: null },
       offline: { status: "idle", challenge: null, error: null },
 
@@ -265,6 +301,7 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
             code: c,
             challenge: r.data.challenge,
             rows: r.data.rows,
+            copies: r.data.copies ?? [],
             updatedAt: r.data.updatedAt,
             error: null,
           },
@@ -295,7 +332,18 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
       },
 
       async openClass(code) {
-        set({ klass: { status: "loading", code, challenge: null, submissions: [], rows: [], error: null } });
+        set({
+          klass: {
+            status: "loading",
+            code,
+            challenge: null,
+            submissions: [],
+            rows: [],
+            copies: [],
+            roster: null,
+            error: null,
+          },
+        });
         await get().refreshClass();
       },
 
@@ -303,7 +351,11 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
         const code = get().klass.code;
         const entry = get().instructor.find((e) => e.code === code);
         if (!code || !entry) return;
-        const [subs, board] = await Promise.all([api.submissions(code, entry.secret), api.leaderboard(code)]);
+        const [subs, board, roster] = await Promise.all([
+          api.submissions(code, entry.secret),
+          api.leaderboard(code),
+          api.getRoster(code, entry.secret),
+        ]);
         if (get().klass.code !== code) return;
         if (!subs.ok || !board.ok) {
           const error = !subs.ok ? subs.error : !board.ok ? board.error : null;
@@ -317,6 +369,9 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
             challenge: subs.data.challenge,
             submissions: subs.data.submissions,
             rows: board.data.rows,
+            copies: board.data.copies ?? [],
+            // An older server without rosters: keep what we had.
+            roster: roster.ok ? roster.data.names : get().klass.roster,
             error: null,
           },
         });
@@ -364,6 +419,22 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
         }
         await get().refreshClass();
         return true;
+      },
+
+      async hideEntry(id, hidden) {
+        return moderate((code, secret) => api.hide(code, id, hidden, secret));
+      },
+
+      async removeEntry(id) {
+        return moderate((code, secret) => api.remove(code, id, secret));
+      },
+
+      async resetClaim(name) {
+        return moderate((code, secret) => api.resetClaim(code, name, secret));
+      },
+
+      async setRoster(names) {
+        return moderate((code, secret) => api.setRoster(code, names, secret));
       },
 
       recoveryJson(code) {

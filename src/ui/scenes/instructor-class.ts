@@ -1,14 +1,24 @@
 // Instructor: watch the class. The ranking (each trainee's best verified run), rejected attempts
 // with their reasons, a trainee's timeline on click, CSV export and closing the challenge.
-// Refreshes itself every few seconds.
+// Refreshes itself every few seconds. 管理条目 switches to the moderation view (instructor-entries.ts):
+// every verified entry with copies apart and marked, hide/show, remove, reset claim, and the roster.
 import type Phaser from "phaser";
 import { getScenario } from "../../content/scenarios";
 import { ENGINE_VERSION, scenarioAt } from "../../engine";
-import { bi, t } from "../../i18n";
+import { bi, plural, t } from "../../i18n";
 import { createChallengeApi, type SubmissionView } from "../../store/challenge-api";
 import { recoveryFileName } from "../../store/challenge-store";
-import { apiErrorText, challengeStore, clock, dateTime, downloadBlob, watchChallenge } from "../challenge-ui";
+import {
+  addTextInput,
+  apiErrorText,
+  challengeStore,
+  clock,
+  dateTime,
+  downloadBlob,
+  watchChallenge,
+} from "../challenge-ui";
 import { classCsv, localTimeOf, zoneLabel } from "../class-csv";
+import { copyOfText, parseRosterText, rosterText } from "../moderation";
 import { downloadJson } from "../run-file";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
@@ -16,12 +26,19 @@ import { Card } from "../widgets/card";
 import { confirmDialog } from "../widgets/confirm";
 import { addText, fitOrClip, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
+import { drawEntries } from "./instructor-entries";
 import { drawBoardTable, REFRESH_MS } from "./leaderboard";
 
 /** Rejected submissions shown at once, and the first one shown (the list scrolls). */
 const REJ_ROWS = 4;
 const REJ_ROW_H = 22;
 let rejTop = 0;
+/** Which view the screen shows: the ranking or the moderation list (kept across restarts). */
+let view: "board" | "entries" = "board";
+/** Card-local offsets of the moderation view: the roster line, its box, the list. */
+const ROSTER_DY = 28;
+const ROSTER_BOX_DY = 50;
+const ENTRIES_DY = 104;
 
 export class InstructorClass extends BaseScene {
   private body: Card | null = null;
@@ -29,6 +46,11 @@ export class InstructorClass extends BaseScene {
   private updatedAt: string | null = null;
   /** Whether the button row was built for a closed challenge (reopen) or an open one (close). */
   private closedShown = false;
+  /** What the last moderation did (or why it failed), on the status line. */
+  private note = "";
+  private rosterInput: HTMLInputElement | null = null;
+  /** The roster box was typed in: refreshes no longer overwrite it. */
+  private rosterDirty = false;
 
   constructor() {
     super("InstructorClass");
@@ -39,8 +61,27 @@ export class InstructorClass extends BaseScene {
     this.drawBackdrop();
     addText(this, 24, 18, t("cls.title"), { size: FS.h1, bold: true });
     this.addLangSwitch(DESIGN_W - 196, 20);
+    this.note = "";
+    this.rosterInput = null;
+    this.rosterDirty = false;
+    new Button(this, {
+      id: "cls.view",
+      x: DESIGN_W - 196 - 16 - 220,
+      y: 20,
+      w: 220,
+      h: 40,
+      label: view === "board" ? `☰ ${t("mod.viewEntries")}` : `▤ ${t("mod.viewBoard")}`,
+      variant: view === "entries" ? "primary" : "secondary",
+      size: FS.body,
+      focus: this.focus,
+      onClick: () => {
+        view = view === "board" ? "entries" : "board";
+        this.scene.restart();
+      },
+    });
     this.status = addText(this, 24, DESIGN_H - 118, "", { size: FS.small, color: C.muted, width: DESIGN_W - 48 });
     this.render();
+    if (view === "entries" && this.body) this.buildRoster(84 + this.body.contentY + ROSTER_BOX_DY);
     watchChallenge(this, (s, prev) => {
       // Closed elsewhere, reopened, or just loaded as closed: the button row changes (close ↔ reopen).
       const ch = s.klass.challenge;
@@ -97,6 +138,75 @@ export class InstructorClass extends BaseScene {
       focus: this.focus,
       onClick: () => this.s.goTo("instructor"),
     });
+  }
+
+  /** The roster box (built once, so typing survives refreshes) with 保存名单 and 清除名单. */
+  private buildRoster(y: number): void {
+    const cs = challengeStore();
+    const input = addTextInput(this, {
+      id: "mod.roster",
+      x: 40,
+      y,
+      w: 760,
+      h: 40,
+      value: rosterText(cs.getState().klass.roster),
+      placeholder: t("mod.rosterPlaceholder"),
+      maxLength: 20_000,
+      onChange: () => {
+        this.rosterDirty = true;
+      },
+      onEnter: () => void this.saveRoster(),
+    });
+    this.rosterInput = input;
+    const buttons: [string, string, () => void][] = [
+      ["mod.rosterSave", t("mod.rosterSave"), () => void this.saveRoster()],
+      ["mod.rosterClear", t("mod.rosterClear"), () => void this.clearRoster()],
+    ];
+    buttons.forEach(([id, label, onClick], i) => {
+      new Button(this, {
+        id,
+        x: 812 + i * 192,
+        y,
+        w: 180,
+        h: 40,
+        label,
+        variant: "secondary",
+        size: FS.body,
+        focus: this.focus,
+        onClick,
+      });
+    });
+  }
+
+  private setNote(text: string): void {
+    this.note = text;
+    if (this.sys.isActive()) this.render();
+  }
+
+  private async saveRoster(): Promise<void> {
+    const names = parseRosterText(this.rosterInput?.value ?? "");
+    if (names.length === 0) {
+      this.setNote(`⚠ ${t("mod.rosterEmpty")}`);
+      return;
+    }
+    const ok = await challengeStore().getState().setRoster(names);
+    if (ok) this.rosterDirty = false;
+    this.setNote(
+      ok
+        ? t("mod.rosterSaved", { n: names.length })
+        : t("mod.failed", { reason: apiErrorText(challengeStore().getState().klass.error) }),
+    );
+  }
+
+  private async clearRoster(): Promise<void> {
+    const ok = await challengeStore().getState().setRoster(null);
+    if (ok) {
+      this.rosterDirty = false;
+      if (this.rosterInput) this.rosterInput.value = "";
+    }
+    this.setNote(
+      ok ? t("mod.rosterCleared") : t("mod.failed", { reason: apiErrorText(challengeStore().getState().klass.error) }),
+    );
   }
 
   /**
@@ -311,6 +421,10 @@ export class InstructorClass extends BaseScene {
     );
     fitText(summary, w - 32, 10);
     card.add(summary);
+    if (view === "entries") {
+      this.renderEntries(card, w);
+      return;
+    }
     const tableY = card.contentY + 28;
     const rejH = rejected.length > 0 ? REJ_ROWS * REJ_ROW_H + 30 : 0;
     if (klass.rows.length === 0) {
@@ -322,10 +436,11 @@ export class InstructorClass extends BaseScene {
         }),
       );
     } else {
+      const maxRows = (rejected.length > 0 ? 6 : 10) - (klass.copies.length > 0 ? 1 : 0);
       drawBoardTable(this, card, klass.rows, {
         y: tableY,
         w,
-        maxRows: rejected.length > 0 ? 6 : 10,
+        maxRows,
         idPrefix: "cls",
         onRow: (r) => {
           void challengeStore().getState().openTrainee(r.name);
@@ -333,9 +448,47 @@ export class InstructorClass extends BaseScene {
         },
       });
     }
+    // Copies apart, below the ranking: who, and whose earlier run they repeat.
+    if (klass.copies.length > 0) {
+      const shown = Math.min(klass.rows.length, (rejected.length > 0 ? 6 : 10) - 1);
+      const list = klass.copies.map((c) => `${c.name} (${copyOfText(c.copyOf)})`).join(t("common.listSep"));
+      const line = addText(this, 16, tableY + 34 + Math.max(1, shown) * 34 + 4, t("cls.copies", { list }), {
+        size: FS.small,
+        color: C.warn,
+      });
+      fitOrClip(line, w - 32, 10);
+      card.add(line);
+    }
     if (rejected.length > 0) this.drawRejected(card, w, card.bg.height - rejH, rejected, rejectedOnly);
     this.status.setText(
-      `${t("cls.hint")}   ·   ${t("lb.updated", { time: clock(this.updatedAt), s: REFRESH_MS / 1000 })}`,
+      `${this.note ? `${this.note}   ·   ` : ""}${t("cls.hint")}   ·   ${t("lb.updated", { time: clock(this.updatedAt), s: REFRESH_MS / 1000 })}`,
+    );
+  }
+
+  /** The moderation view: the roster line (its box is built once, above), then every verified entry. */
+  private renderEntries(card: Card, w: number): void {
+    const { klass } = challengeStore().getState();
+    const roster = klass.roster;
+    const line = addText(
+      this,
+      16,
+      card.contentY + ROSTER_DY,
+      `${t("mod.roster")}: ${roster ? plural("mod.rosterSet", roster.length, { n: roster.length }) : t("mod.rosterNone")}`,
+      { size: FS.small, color: roster ? C.warn : C.muted },
+    );
+    fitOrClip(line, w - 32, 10);
+    card.add(line);
+    if (this.rosterInput && !this.rosterDirty && document.activeElement !== this.rosterInput)
+      this.rosterInput.value = rosterText(roster);
+    drawEntries(this, card, {
+      y: card.contentY + ENTRIES_DY,
+      w,
+      focus: this.focus,
+      note: (text) => this.setNote(text),
+    });
+    const err = klass.status === "error" ? `⚠ ${apiErrorText(klass.error)}   ·   ` : "";
+    this.status.setText(
+      `${err}${this.note ? `${this.note}   ·   ` : ""}${t("lb.updated", { time: clock(this.updatedAt), s: REFRESH_MS / 1000 })}`,
     );
   }
 }

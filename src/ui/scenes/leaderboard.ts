@@ -1,19 +1,23 @@
 // The class leaderboard: each trainee's best verified run, ranked by the server's own replay
-// (never by a score the game sent). Refreshes itself every few seconds.
+// (never by a score the game sent). Refreshes itself every few seconds. Trainees whose runs repeat an
+// earlier trainee's are listed apart below the ranking, unranked ("copy of Alice, 14:02").
 import type Phaser from "phaser";
 import { bi, t } from "../../i18n";
 import type { BoardRow } from "../../store/challenge-api";
 import { apiErrorText, challengeStore, clock, watchChallenge } from "../challenge-ui";
 import { formatKpi } from "../format-kpi";
 import { guardOverwrite } from "../guard";
+import { copyBoardLine } from "../moderation";
 import { C, DESIGN_H, DESIGN_W, FS } from "../theme";
 import { Button } from "../widgets/button";
 import { Card } from "../widgets/card";
 import { exitButton } from "../widgets/page-buttons";
-import { addText, fitText } from "../widgets/text";
+import { addText, fitOrClip, fitText } from "../widgets/text";
 import { BaseScene } from "./base-scene";
 
 export const REFRESH_MS = 5000;
+/** Copies listed by name under the ranking; more are counted ("… +2"). */
+const COPY_LINES = 3;
 
 export interface Column {
   key: string;
@@ -200,9 +204,13 @@ export class Leaderboard extends BaseScene {
     const w = DESIGN_W - 48;
     const card = new Card(this, { x: 24, y: 96, w, h: DESIGN_H - 96 - 140, title: title || t("lb.title") });
     this.table = card;
+    const copies = board.copies;
+    const shownCopies = copies.slice(0, COPY_LINES);
+    // Rows of the table given up for the copies' section (a title and a line each).
+    const copyH = copies.length > 0 ? 30 + shownCopies.length * 24 + 8 : 0;
     if (board.status === "error" && board.rows.length === 0) {
       card.add(addText(this, 16, card.contentY, `⚠ ${apiErrorText(board.error)}`, { size: FS.body, color: C.bad }));
-    } else if (board.rows.length === 0) {
+    } else if (board.rows.length === 0 && copies.length === 0) {
       card.add(
         addText(this, 16, card.contentY, board.status === "loading" ? t("ch.loading") : t("lb.empty"), {
           size: FS.body,
@@ -213,9 +221,24 @@ export class Leaderboard extends BaseScene {
       drawBoardTable(this, card, board.rows, {
         y: card.contentY,
         w,
-        maxRows: 12,
+        maxRows: 12 - Math.ceil(copyH / 34),
         highlight: board.code === active?.code ? traineeName.trim() : undefined,
         idPrefix: "lb",
+      });
+    }
+    if (copies.length > 0 && !(board.status === "error" && board.rows.length === 0)) {
+      const y0 = card.bg.height - copyH;
+      const head = addText(this, 16, y0, t("lb.copiesTitle"), { size: FS.small, bold: true, color: C.warn });
+      card.add(head);
+      shownCopies.forEach((c, i) => {
+        const more =
+          i === shownCopies.length - 1 && copies.length > COPY_LINES ? ` … +${copies.length - COPY_LINES}` : "";
+        const line = addText(this, 28, y0 + 28 + i * 24, `${copyBoardLine(c)}${more}`, {
+          size: FS.small,
+          color: C.muted,
+        });
+        fitOrClip(line, w - 56, 10);
+        card.add(line);
       });
     }
     const parts: string[] = [];
