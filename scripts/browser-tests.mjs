@@ -13,6 +13,7 @@ import { difficultyCase } from "../tests/browser/difficulty.mjs";
 import { fastInput } from "../tests/browser/fast-input.mjs";
 import { firstWeeks } from "../tests/browser/first-weeks.mjs";
 import { click, launchBrowser, openGame, serveDir, settle, targets, waitScene } from "../tests/browser/helpers.mjs";
+import { moderationCase } from "../tests/browser/moderation.mjs";
 import { neverLoseWork } from "../tests/browser/never-lose-work.mjs";
 import { offlineChallenge } from "../tests/browser/offline-challenge.mjs";
 import { panelsMarketing } from "../tests/browser/panels-marketing.mjs";
@@ -603,6 +604,8 @@ try {
     whyItMoved({ newContext, url: server.url }));
   await test("(classroom) loopback warning, recovery file, translated rejections, close/reopen, CSV columns", () =>
     classroomCase({ newContext }));
+  await test("(moderation) copies marked on the board and class board; instructor hides, removes, resets a claim, sets a roster by clicks; zh-CN/en", () =>
+    moderationCase({ newContext }));
   await test("(screens) principle names on the campaign, star thresholds on briefing and debrief, 下一关", () =>
     screensCase({ newContext, url: server.url }));
   await test("(offline) offline challenge: file + code → play → export run → offline ranking rejects a forged run", () =>

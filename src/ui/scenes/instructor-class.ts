@@ -163,7 +163,8 @@ export class InstructorClass extends BaseScene {
       ["mod.rosterClear", t("mod.rosterClear"), () => void this.clearRoster()],
     ];
     buttons.forEach(([id, label, onClick], i) => {
-      new Button(this, {
+      // Above the card, which is rebuilt (and so drawn last) on every refresh.
+      const b = new Button(this, {
         id,
         x: 812 + i * 192,
         y,
@@ -175,6 +176,7 @@ export class InstructorClass extends BaseScene {
         focus: this.focus,
         onClick,
       });
+      b.setDepth(5);
     });
   }
 
@@ -410,7 +412,8 @@ export class InstructorClass extends BaseScene {
       16,
       card.contentY,
       t("cls.summaryCounts", {
-        ranked: ranked.size,
+        // Trainees whose verified runs are all copies are listed apart, not ranked.
+        ranked: new Set(verified.filter((s) => !s.copyOf).map((s) => key(s.name))).size,
         rejectedOnly: rejectedOnly.size,
         verified: verified.length,
         rejected: rejected.length,
@@ -473,7 +476,7 @@ export class InstructorClass extends BaseScene {
       this,
       16,
       card.contentY + ROSTER_DY,
-      `${t("mod.roster")}: ${roster ? plural("mod.rosterSet", roster.length, { n: roster.length }) : t("mod.rosterNone")}`,
+      roster ? plural("mod.rosterSet", roster.length, { n: roster.length }) : t("mod.rosterNone"),
       { size: FS.small, color: roster ? C.warn : C.muted },
     );
     fitOrClip(line, w - 32, 10);
