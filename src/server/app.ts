@@ -210,6 +210,9 @@ export async function buildApp({ config, storage, pool }: AppDeps): Promise<Fast
     reply.header("x-frame-options", "DENY");
     const type = String(reply.getHeader("content-type") ?? "");
     if (type.startsWith("text/html")) {
+      // Tells the page (Navigation Timing's serverTiming) that a ShopSim server with the API served it, so a
+      // game on plain static hosting (offline challenges) never probes an API that is not there.
+      reply.header("server-timing", "shopsim");
       reply.header(
         "content-security-policy",
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +

@@ -201,6 +201,8 @@ export function createChallengeApi(base = "", fetchImpl: Fetch = (...a) => fetch
     setRoster: (code: string, names: string[] | null, secret: string) =>
       call<{ names: string[] | null }>("PUT", `${c(code)}/roster`, { names }, secret),
     /** Where the server listens (`listen.loopback`: only this computer can reach it). */
+    /** True when the page came from a ShopSim server (it sets `Server-Timing: shopsim` on the HTML). */
+    servedByShopsim: () => servedByShopsimServer(),
     health: () => call<{ ok: boolean; listen?: { host: string; loopback: boolean } }>("GET", "/api/health"),
     /** Undoes a close (refused once the deadline has passed). */
     reopen: (code: string, secret: string) =>
@@ -223,3 +225,10 @@ export function createChallengeApi(base = "", fetchImpl: Fetch = (...a) => fetch
 }
 
 export type ChallengeApi = ReturnType<typeof createChallengeApi>;
+
+/** True when the page was served by a ShopSim server (Navigation Timing's serverTiming has `shopsim`). */
+export function servedByShopsimServer(): boolean {
+  if (typeof performance === "undefined" || typeof performance.getEntriesByType !== "function") return false;
+  const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+  return nav?.serverTiming?.some((e) => e.name === "shopsim") ?? false;
+}

@@ -75,5 +75,7 @@ it("the page itself too, with its security headers", async () => {
   expect(page.status).toBe(200);
   expect(page.headers["content-encoding"]).toBe("br");
   expect(String(page.headers["content-security-policy"])).toContain("default-src 'self'");
+  // The page learns that a ShopSim server (with the API) served it, so it may ask /api/health.
+  expect(String(page.headers["server-timing"])).toBe("shopsim");
   expect(brotliDecompressSync(page.body).toString("utf8")).toBe(html);
 });

@@ -93,7 +93,7 @@ export class InstructorCreate extends BaseScene {
       registerTarget("ins.loopback", line);
     };
     if (serverListen) warn(serverListen);
-    else
+    else if (createChallengeApi().servedByShopsim())
       void createChallengeApi()
         .health()
         .then((r) => {
