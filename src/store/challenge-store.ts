@@ -396,29 +396,11 @@ export function createChallengeStore(game: GameStoreApi, api: ChallengeApi = cre
       },
 
       async closeClass() {
-        const code = get().klass.code;
-        const entry = get().instructor.find((e) => e.code === code);
-        if (!code || !entry) return false;
-        const r = await api.close(code, entry.secret);
-        if (!r.ok) {
-          set({ klass: { ...get().klass, error: r.error } });
-          return false;
-        }
-        await get().refreshClass();
-        return true;
+        return moderate((code, secret) => api.close(code, secret));
       },
 
       async reopenClass() {
-        const code = get().klass.code;
-        const entry = get().instructor.find((e) => e.code === code);
-        if (!code || !entry) return false;
-        const r = await api.reopen(code, entry.secret);
-        if (!r.ok) {
-          set({ klass: { ...get().klass, error: r.error } });
-          return false;
-        }
-        await get().refreshClass();
-        return true;
+        return moderate((code, secret) => api.reopen(code, secret));
       },
 
       async hideEntry(id, hidden) {
